@@ -1,0 +1,1 @@
+export { nVariables, quboAdjacency, quboEnergy, quboFromTerms, type Qubo, type QuboAdjacency } from "./qubo.js";

@@ -1,0 +1,1 @@
+export { createRng, type Rng, type Seed } from "./rng.js";
