@@ -27,7 +27,7 @@ else
   npm install --no-fund --no-audit --loglevel=error
 fi
 npm run --silent build
-if [ -f dist/cli/commands/kernel.js ]; then
+if [ -f dist/src/cli/commands/kernel.js ]; then
   node bin/qpipe.js kernel install --user >/dev/null
 fi
 echo "setup: done"

@@ -21,7 +21,7 @@ if [ -f "$results" ]; then
 fi
 if [ "$vitest_status" != 0 ] && [ "${vf:-0}" = 0 ]; then failed=$((failed + 1)); fi
 
-if [ -f dist/cli/commands/notebooks.js ] && compgen -G "notebooks/*.ipynb" >/dev/null; then
+if [ -f dist/src/cli/commands/notebooks.js ] && compgen -G "notebooks/*.ipynb" >/dev/null; then
   if node bin/qpipe.js notebooks verify; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 

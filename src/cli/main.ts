@@ -40,9 +40,17 @@ async function loadCommand(name: string): Promise<Command | undefined> {
   }
 }
 
+/** The version in qpipe's package.json, found by walking up from this module (src/ or dist/src/). */
 export function packageVersion(): string {
-  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
-  return (JSON.parse(text) as { version: string }).version;
+  for (let dir = new URL(".", import.meta.url); ; dir = new URL("..", dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as { name?: string; version: string };
+      if (manifest.name === "qpipe") return manifest.version;
+    } catch {
+      // no package.json here: keep walking up
+    }
+    if (dir.pathname === "/") throw new Error("internal: qpipe's package.json not found");
+  }
 }
 
 async function helpText(): Promise<string> {
