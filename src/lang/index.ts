@@ -1,4 +1,22 @@
 export { hasErrors, type Diagnostic, type Position, type Severity, type Span } from "./diagnostic.js";
-export type * from "./ast.js";
-export { assertNever, intEncodingOf } from "./ast.js";
-export type * from "./symbols.js";
+// The AST is exported as a namespace (`Ast.Program`, `Ast.Expr`, …) so its short names never clash
+// with other areas' exports.
+export type * as Ast from "./ast.js";
+export { intEncodingOf } from "./ast.js";
+export type {
+  AnsatzSymbols,
+  CircuitParamSymbol,
+  CircuitSymbols,
+  ConstraintInfo,
+  GateSymbols,
+  LetSymbol,
+  ObjectiveInfo,
+  ParamShape,
+  ParamSymbol,
+  ProblemSymbol,
+  ProblemSymbols,
+  ProgramSymbols,
+  QubitRegisterSymbol,
+  ValueType,
+  VarSymbol,
+} from "./symbols.js";
