@@ -1,0 +1,99 @@
+// Tokens of OpenQASM 2.0 (Chevrotain lexer). Keywords are lexed as identifiers and recognised by the
+// parser, which keeps the token set small and lets error messages name what was expected.
+import { createToken, Lexer, type IToken } from "chevrotain";
+import type { Diagnostic, Position, Span } from "../lang/diagnostic.js";
+
+export const Whitespace = createToken({ name: "Whitespace", pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n]*/, group: Lexer.SKIPPED });
+export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
+export const Real = createToken({
+  name: "Real",
+  pattern: /(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+/,
+});
+export const Integer = createToken({ name: "Integer", pattern: /[0-9]+/ });
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+export const StringLiteral = createToken({ name: "String", pattern: /"[^"\n]*"/ });
+export const Arrow = createToken({ name: "Arrow", pattern: /->/ });
+export const EqualEqual = createToken({ name: "EqualEqual", pattern: /==/ });
+export const Semicolon = createToken({ name: "Semicolon", pattern: /;/ });
+export const Comma = createToken({ name: "Comma", pattern: /,/ });
+export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
+export const RBracket = createToken({ name: "RBracket", pattern: /]/ });
+export const LBrace = createToken({ name: "LBrace", pattern: /{/ });
+export const RBrace = createToken({ name: "RBrace", pattern: /}/ });
+export const Plus = createToken({ name: "Plus", pattern: /\+/ });
+export const Minus = createToken({ name: "Minus", pattern: /-/ });
+export const Star = createToken({ name: "Star", pattern: /\*/ });
+export const Slash = createToken({ name: "Slash", pattern: /\// });
+export const Caret = createToken({ name: "Caret", pattern: /\^/ });
+
+const ALL_TOKENS = [
+  Whitespace,
+  LineComment,
+  BlockComment,
+  Real,
+  Integer,
+  Identifier,
+  StringLiteral,
+  Arrow,
+  EqualEqual,
+  Semicolon,
+  Comma,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  LBrace,
+  RBrace,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Caret,
+];
+
+const qasmLexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false });
+
+export interface QasmTokens {
+  readonly tokens: readonly IToken[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function lexQasm(text: string, file?: string): QasmTokens {
+  const result = qasmLexer.tokenize(text);
+  const diagnostics = result.errors.map((error): Diagnostic => {
+    const start: Position = { line: error.line ?? 1, column: error.column ?? 1, offset: error.offset };
+    const end: Position = { ...start, column: start.column + error.length, offset: error.offset + error.length };
+    const character = text.slice(error.offset, error.offset + error.length);
+    return {
+      severity: "error",
+      code: "qasm-syntax",
+      message: `unexpected character${error.length > 1 ? "s" : ""} '${character}'`,
+      span: withFile({ start, end }, file),
+    };
+  });
+  return { tokens: result.tokens, diagnostics };
+}
+
+/** The span of one token. */
+export function tokenSpan(token: IToken, file?: string): Span {
+  const start: Position = { line: token.startLine ?? 1, column: token.startColumn ?? 1, offset: token.startOffset };
+  const endOffset = (token.endOffset ?? token.startOffset) + 1;
+  const end: Position = {
+    line: token.endLine ?? start.line,
+    column: (token.endColumn ?? start.column) + 1,
+    offset: endOffset,
+  };
+  return withFile({ start, end }, file);
+}
+
+/** The span from the start of `first` to the end of `last`. */
+export function joinSpans(first: Span, last: Span): Span {
+  return withFile({ start: first.start, end: last.end }, first.file);
+}
+
+function withFile(span: { start: Position; end: Position }, file: string | undefined): Span {
+  return file === undefined ? span : { ...span, file };
+}

@@ -1,0 +1,391 @@
+// OpenQASM 2.0 syntax → QasmProgram, by recursive descent over the Chevrotain tokens.
+//
+//   program   := ("OPENQASM" real ";")? statement*
+//   statement := "include" string ";" | ("qreg"|"creg") id "[" int "]" ";"
+//              | ("gate"|"opaque") id ("(" ids? ")")? ids ("{" body "}" | ";")
+//              | "if" "(" id "==" int ")" qop | qop
+//   qop       := id ("(" exprs? ")")? args ";" | "measure" arg "->" arg ";" | "reset" arg ";"
+//              | "barrier" args ";"
+//   expr      := term (("+"|"-") term)*      term := unary (("*"|"/") unary)*
+//   unary     := "-" unary | power            power := atom ("^" unary)?     (right-associative)
+//   atom      := number | "pi" | id | fn "(" expr ")" | "(" expr ")"
+//
+// A syntax error becomes a diagnostic and the parser skips to the next ";" or "}", so one mistake
+// does not hide the rest of the file's errors.
+import type { IToken, TokenType } from "chevrotain";
+import type { Diagnostic, Span } from "../lang/diagnostic.js";
+import {
+  QASM_FUNCTIONS,
+  type QasmArgument,
+  type QasmExpr,
+  type QasmFunction,
+  type QasmGateDefinition,
+  type QasmProgram,
+  type QasmQuantumOp,
+  type QasmStatement,
+} from "./qasm-ast.js";
+import * as T from "./qasm-lexer.js";
+
+const RESERVED = new Set(["OPENQASM", "include", "qreg", "creg", "gate", "opaque", "if", "measure", "reset", "barrier", "pi"]);
+
+class SyntaxFailure extends Error {}
+
+export interface QasmParse {
+  readonly program: QasmProgram;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function parseQasm(text: string, file?: string): QasmParse {
+  const lexed = T.lexQasm(text, file);
+  const parser = new QasmParser(lexed.tokens, text, file);
+  const program = parser.program();
+  return { program, diagnostics: [...lexed.diagnostics, ...parser.diagnostics] };
+}
+
+class QasmParser {
+  readonly diagnostics: Diagnostic[] = [];
+  private position = 0;
+
+  constructor(
+    private readonly tokens: readonly IToken[],
+    private readonly text: string,
+    private readonly file: string | undefined,
+  ) {}
+
+  program(): QasmProgram {
+    let version: string | undefined;
+    const statements: QasmStatement[] = [];
+    if (this.isKeyword("OPENQASM")) {
+      this.attempt(() => {
+        this.advance();
+        const number = this.expectOneOf([T.Real, T.Integer], "a version number such as 2.0");
+        version = number.image;
+        if (version !== "2.0" && version !== "2") {
+          this.report(this.span(number), "qasm-version", `OpenQASM ${version} is not supported; only 2.0 is`);
+        }
+        this.expect(T.Semicolon, "';'");
+      });
+    }
+    while (!this.atEnd()) {
+      const start = this.position;
+      const statement = this.attempt(() => this.statement());
+      if (statement !== undefined) statements.push(statement);
+      if (this.position === start) this.advance();
+    }
+    return version === undefined ? { statements } : { version, statements };
+  }
+
+  private statement(): QasmStatement {
+    const token = this.peek();
+    if (token.tokenType === T.Identifier) {
+      switch (token.image) {
+        case "include": {
+          this.advance();
+          const path = this.expect(T.StringLiteral, "a file name in double quotes");
+          const end = this.expect(T.Semicolon, "';'");
+          return { kind: "include", path: path.image.slice(1, -1), span: this.join(token, end) };
+        }
+        case "qreg":
+        case "creg": {
+          this.advance();
+          const name = this.identifier("a register name");
+          this.expect(T.LBracket, "'['");
+          const size = this.expect(T.Integer, "the register size (an integer)");
+          this.expect(T.RBracket, "']'");
+          const end = this.expect(T.Semicolon, "';'");
+          return {
+            kind: "register",
+            quantum: token.image === "qreg",
+            name: name.image,
+            size: Number(size.image),
+            span: this.join(token, end),
+            sizeSpan: this.span(size),
+          };
+        }
+        case "gate":
+        case "opaque":
+          return this.gateDefinition();
+        case "if": {
+          this.advance();
+          this.expect(T.LParen, "'('");
+          const register = this.identifier("a classical register name");
+          this.expect(T.EqualEqual, "'=='");
+          const value = this.expect(T.Integer, "an integer");
+          this.expect(T.RParen, "')'");
+          const op = this.quantumOp(false);
+          return {
+            kind: "if",
+            register: register.image,
+            registerSpan: this.span(register),
+            value: Number(value.image),
+            op,
+            span: { ...this.span(token), end: op.span.end },
+          };
+        }
+        default:
+          return this.quantumOp(false);
+      }
+    }
+    this.fail(token, "a statement");
+  }
+
+  private gateDefinition(): QasmGateDefinition {
+    const keyword = this.advance();
+    const opaque = keyword.image === "opaque";
+    const name = this.identifier("a gate name");
+    const params: { name: string; span: Span }[] = [];
+    if (this.at(T.LParen)) {
+      this.advance();
+      if (!this.at(T.RParen)) {
+        do {
+          const param = this.identifier("a parameter name");
+          params.push({ name: param.image, span: this.span(param) });
+        } while (this.accept(T.Comma));
+      }
+      this.expect(T.RParen, "')'");
+    }
+    const qubits: { name: string; span: Span }[] = [];
+    do {
+      const qubit = this.identifier("a qubit name");
+      qubits.push({ name: qubit.image, span: this.span(qubit) });
+    } while (this.accept(T.Comma));
+    const body: QasmQuantumOp[] = [];
+    let end: IToken;
+    if (opaque) {
+      end = this.expect(T.Semicolon, "';'");
+    } else {
+      this.expect(T.LBrace, "'{'");
+      while (!this.at(T.RBrace)) {
+        if (this.atEnd()) this.fail(this.peek(), "'}' to close the gate body");
+        body.push(this.quantumOp(true));
+      }
+      end = this.advance();
+    }
+    return {
+      kind: "gate",
+      opaque,
+      name: name.image,
+      nameSpan: this.span(name),
+      params,
+      qubits,
+      body,
+      span: this.join(keyword, end),
+    };
+  }
+
+  private quantumOp(inGateBody: boolean): QasmQuantumOp {
+    const first = this.identifier(inGateBody ? "a gate call or '}'" : "a statement");
+    if (first.image === "measure" && !inGateBody) {
+      const qubit = this.argument();
+      this.expect(T.Arrow, "'->'");
+      const bit = this.argument();
+      const end = this.expect(T.Semicolon, "';'");
+      return { kind: "measure", qubit, bit, span: this.join(first, end) };
+    }
+    if (first.image === "reset" && !inGateBody) {
+      const qubit = this.argument();
+      const end = this.expect(T.Semicolon, "';'");
+      return { kind: "reset", qubit, span: this.join(first, end) };
+    }
+    if (first.image === "barrier") {
+      const args = this.arguments();
+      const end = this.expect(T.Semicolon, "';'");
+      return { kind: "barrier", args, span: this.join(first, end) };
+    }
+    if (RESERVED.has(first.image)) {
+      this.fail(first, inGateBody ? "a gate call (only gate calls and barriers may appear in a gate body)" : "a statement");
+    }
+    const params: QasmExpr[] = [];
+    if (this.accept(T.LParen)) {
+      if (!this.at(T.RParen)) {
+        do params.push(this.expression());
+        while (this.accept(T.Comma));
+      }
+      this.expect(T.RParen, "')'");
+    }
+    const args = this.arguments();
+    const end = this.expect(T.Semicolon, "';'");
+    return { kind: "call", name: first.image, nameSpan: this.span(first), params, args, span: this.join(first, end) };
+  }
+
+  private arguments(): QasmArgument[] {
+    const args: QasmArgument[] = [];
+    do args.push(this.argument());
+    while (this.accept(T.Comma));
+    return args;
+  }
+
+  private argument(): QasmArgument {
+    const name = this.identifier("a register or qubit name");
+    if (!this.at(T.LBracket)) return { name: name.image, span: this.span(name) };
+    this.advance();
+    const index = this.expect(T.Integer, "an index (an integer)");
+    const end = this.expect(T.RBracket, "']'");
+    return { name: name.image, index: Number(index.image), span: this.join(name, end) };
+  }
+
+  private expression(): QasmExpr {
+    let left = this.term();
+    while (this.at(T.Plus) || this.at(T.Minus)) {
+      const op = this.advance().image as "+" | "-";
+      const right = this.term();
+      left = { kind: "binary", op, left, right, span: this.cover(left.span, right.span) };
+    }
+    return left;
+  }
+
+  private term(): QasmExpr {
+    let left = this.unary();
+    while (this.at(T.Star) || this.at(T.Slash)) {
+      const op = this.advance().image as "*" | "/";
+      const right = this.unary();
+      left = { kind: "binary", op, left, right, span: this.cover(left.span, right.span) };
+    }
+    return left;
+  }
+
+  private unary(): QasmExpr {
+    if (this.at(T.Minus)) {
+      const minus = this.advance();
+      const arg = this.unary();
+      return { kind: "neg", arg, span: this.cover(this.span(minus), arg.span) };
+    }
+    if (this.at(T.Plus)) {
+      this.advance();
+      return this.unary();
+    }
+    const base = this.atom();
+    if (!this.at(T.Caret)) return base;
+    this.advance();
+    const exponent = this.unary();
+    return { kind: "binary", op: "^", left: base, right: exponent, span: this.cover(base.span, exponent.span) };
+  }
+
+  private atom(): QasmExpr {
+    const token = this.peek();
+    if (token.tokenType === T.Real || token.tokenType === T.Integer) {
+      this.advance();
+      return { kind: "number", value: Number(token.image), span: this.span(token) };
+    }
+    if (token.tokenType === T.LParen) {
+      this.advance();
+      const inner = this.expression();
+      this.expect(T.RParen, "')'");
+      return inner;
+    }
+    if (token.tokenType === T.Identifier) {
+      this.advance();
+      if (token.image === "pi") return { kind: "pi", span: this.span(token) };
+      if ((QASM_FUNCTIONS as readonly string[]).includes(token.image) && this.at(T.LParen)) {
+        this.advance();
+        const arg = this.expression();
+        const end = this.expect(T.RParen, "')'");
+        return { kind: "call", fn: token.image as QasmFunction, arg, span: this.join(token, end) };
+      }
+      return { kind: "name", name: token.image, span: this.span(token) };
+    }
+    this.fail(token, "an expression");
+  }
+
+  // --- token helpers ---------------------------------------------------------------------------
+
+  /** Runs `parse`; on a syntax error records nothing more and skips past the next ';' or '}'. */
+  private attempt<R>(parse: () => R): R | undefined {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof SyntaxFailure)) throw error;
+      let depth = 0;
+      while (!this.atEnd()) {
+        const token = this.advance();
+        if (token.tokenType === T.LBrace) depth++;
+        if (token.tokenType === T.RBrace && --depth <= 0) break;
+        if (token.tokenType === T.Semicolon && depth === 0) break;
+      }
+      return undefined;
+    }
+  }
+
+  private peek(): IToken {
+    return this.tokens[this.position] ?? this.endToken();
+  }
+
+  private endToken(): IToken {
+    const last = this.tokens[this.tokens.length - 1];
+    const lines = this.text.split("\n");
+    const line = lines.length;
+    const column = (lines[line - 1]?.length ?? 0) + 1;
+    return {
+      image: "end of file",
+      startOffset: this.text.length,
+      endOffset: this.text.length - 1,
+      startLine: line,
+      startColumn: column,
+      endLine: line,
+      endColumn: column - 1,
+      tokenTypeIdx: -1,
+      tokenType: last?.tokenType ?? T.Semicolon,
+      isInsertedInRecovery: true,
+    } as IToken;
+  }
+
+  private atEnd(): boolean {
+    return this.position >= this.tokens.length;
+  }
+
+  private at(type: TokenType): boolean {
+    return !this.atEnd() && this.peek().tokenType === type;
+  }
+
+  private isKeyword(word: string): boolean {
+    return this.at(T.Identifier) && this.peek().image === word;
+  }
+
+  private advance(): IToken {
+    const token = this.peek();
+    if (!this.atEnd()) this.position++;
+    return token;
+  }
+
+  private accept(type: TokenType): boolean {
+    if (!this.at(type)) return false;
+    this.position++;
+    return true;
+  }
+
+  private expect(type: TokenType, what: string): IToken {
+    if (this.at(type)) return this.advance();
+    this.fail(this.peek(), what);
+  }
+
+  private expectOneOf(types: readonly TokenType[], what: string): IToken {
+    for (const type of types) if (this.at(type)) return this.advance();
+    this.fail(this.peek(), what);
+  }
+
+  private identifier(what: string): IToken {
+    return this.expect(T.Identifier, what);
+  }
+
+  private fail(token: IToken, expected: string): never {
+    const found = this.atEnd() ? "end of file" : `'${token.image}'`;
+    this.report(this.span(token), "qasm-syntax", `expected ${expected}, found ${found}`);
+    throw new SyntaxFailure();
+  }
+
+  private report(span: Span, code: string, message: string): void {
+    this.diagnostics.push({ severity: "error", code, message, span });
+  }
+
+  private span(token: IToken): Span {
+    return T.tokenSpan(token, this.file);
+  }
+
+  private join(first: IToken, last: IToken): Span {
+    return T.joinSpans(this.span(first), this.span(last));
+  }
+
+  private cover(first: Span, last: Span): Span {
+    return T.joinSpans(first, last);
+  }
+}
