@@ -1,1 +1,23 @@
-export {};
+// Solvers: the Sampler contract, the SampleSet every solver returns, and one solver per file.
+export type { JsonObject, JsonPrimitive, JsonValue } from "./json.js";
+export { type Decoded, type Problem, type SolvableModel, asModel, checkQubo, objectiveOfEnergy } from "./problem.js";
+export { type Deadline, createDeadline } from "./deadline.js";
+export { bitsToString, stringToBits } from "./bitstring.js";
+export { type CommonOptions, type ParameterSpec, type ParameterSpecs } from "./options.js";
+export { type Manifest, type SolverFamily, qpipeVersion, quboHash } from "./manifest.js";
+export { ReadBuffer } from "./read-buffer.js";
+export {
+  type Fallback,
+  type Sample,
+  type SampleSetJson,
+  type SampleSetMeta,
+  type SolverChoice,
+  type Timing,
+  SampleSet,
+} from "./sample-set.js";
+export { type Sampler, type SamplerContext, type SamplerDefinition, type SamplerOptions, defineSampler } from "./sampler.js";
+export { type LocalSearchForm, defaultBetaRange, localSearchForm } from "./local-field.js";
+export { type AnnealingParameters, annealingSchedule, simulatedAnnealing } from "./simulated-annealing.js";
+export { randomSampler } from "./random-sampler.js";
+export { steepestDescentSampler } from "./steepest-descent.js";
+export { type GreedyParameters, greedySampler } from "./greedy.js";

@@ -1,0 +1,38 @@
+// Where a solver deposits its reads: one 0/1 byte per variable per read, in one growable typed
+// array, so the solve loop never allocates per read beyond amortised doubling.
+
+export class ReadBuffer {
+  private data: Uint8Array;
+  private count = 0;
+
+  constructor(readonly nVariables: number, expectedReads = 1) {
+    if (!Number.isSafeInteger(nVariables) || nVariables < 0) {
+      throw new RangeError(`nVariables must be a non-negative integer, got ${nVariables}`);
+    }
+    this.data = new Uint8Array(Math.max(1, nVariables * Math.max(1, Math.min(expectedReads, 1 << 16))));
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Copies `x` (length nVariables, entries read as 0/1) in as the next read. */
+  push(x: ArrayLike<number>): void {
+    const n = this.nVariables;
+    if (x.length !== n) throw new Error(`internal: read has ${x.length} entries, expected ${n}`);
+    if ((this.count + 1) * n > this.data.length) {
+      const grown = new Uint8Array(Math.max(this.data.length * 2, (this.count + 1) * n));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const base = this.count * n;
+    for (let i = 0; i < n; i++) this.data[base + i] = x[i] ? 1 : 0;
+    this.count++;
+  }
+
+  /** A view of read k (valid until the next push). */
+  read(k: number): Uint8Array {
+    if (!(k >= 0 && k < this.count)) throw new RangeError(`read index must be in [0, ${this.count}), got ${k}`);
+    return this.data.subarray(k * this.nVariables, (k + 1) * this.nVariables);
+  }
+}

@@ -1,0 +1,264 @@
+// SampleSet: the one result type of every solver. Distinct samples with energies and occurrences,
+// read back in the user's terms (objective, feasibility, violated constraints, decoded values),
+// the lowest-energy sample and the best feasible one kept apart, timing split into encode / solve /
+// decode, and a manifest. Energies are recomputed here from the QUBO, never taken from a solver,
+// so `energy = E(x)` holds for every sample whatever the solver did.
+import { quboEnergy } from "../compile/qubo.js";
+import { bitsToString, stringToBits } from "./bitstring.js";
+import type { JsonObject, JsonValue } from "./json.js";
+import type { Manifest } from "./manifest.js";
+import { type SolvableModel, objectiveOfEnergy } from "./problem.js";
+import type { ReadBuffer } from "./read-buffer.js";
+
+export interface Sample {
+  /** One 0/1 byte per QUBO variable. */
+  readonly x: Uint8Array;
+  /** `x` as text, variable n−1 on the left (the project's bit order). */
+  readonly bits: string;
+  /** E(x) = xᵀQx + offset, the minimised quantity. */
+  readonly energy: number;
+  /** How many reads returned this sample. */
+  readonly occurrences: number;
+  /** The objective in the problem's own sense. */
+  readonly objective: number;
+  readonly feasible: boolean;
+  /** Violated constraints by name → violation amount; empty when feasible. */
+  readonly violations: Readonly<Record<string, number>>;
+  /** Decoded variables by name; absent for a bare QUBO (see `SampleSet.valuesOf`). */
+  readonly values?: Readonly<Record<string, JsonValue>>;
+}
+
+export interface Timing {
+  /** Validating and hashing the input and the solver's own encoding (adjacency, Ising form, LP text). */
+  readonly encodeMs: number;
+  readonly solveMs: number;
+  /** Aggregating reads, recomputing energies and decoding. */
+  readonly decodeMs: number;
+}
+
+export interface SolverChoice {
+  readonly mode: string;
+  readonly solver: string;
+}
+
+/** Present when a run did not use what was asked for, and why. */
+export interface Fallback {
+  readonly requested: SolverChoice;
+  readonly used: SolverChoice;
+  readonly reason: string;
+}
+
+export interface SampleSetMeta {
+  readonly timing: Timing;
+  readonly manifest: Manifest;
+  readonly info: JsonObject;
+  readonly fallback?: Fallback | null;
+}
+
+export interface SampleSetJson {
+  readonly variables: readonly string[];
+  readonly sense: "min" | "max";
+  readonly samples: readonly {
+    readonly bits: string;
+    readonly energy: number;
+    readonly occurrences: number;
+    readonly objective: number;
+    readonly feasible: boolean;
+    readonly violations: Readonly<Record<string, number>>;
+    readonly values?: Readonly<Record<string, JsonValue>>;
+  }[];
+  readonly timing: Timing;
+  readonly manifest: Manifest;
+  readonly info: JsonObject;
+  readonly fallback: Fallback | null;
+}
+
+export class SampleSet {
+  /** Distinct samples, lowest energy first (ties in bitstring order). */
+  readonly samples: readonly Sample[];
+  readonly timing: Timing;
+  readonly manifest: Manifest;
+  /** Solver-specific facts about the run (e.g. `stoppedBy`, `optimal`), plain JSON. */
+  readonly info: JsonObject;
+  readonly fallback: Fallback | null;
+
+  private constructor(
+    readonly variables: readonly string[],
+    readonly sense: "min" | "max",
+    samples: readonly Sample[],
+    meta: SampleSetMeta,
+  ) {
+    this.samples = [...samples].sort(compareByEnergy);
+    this.timing = meta.timing;
+    this.manifest = meta.manifest;
+    this.info = meta.info;
+    this.fallback = meta.fallback ?? null;
+  }
+
+  /**
+   * Aggregates raw reads: duplicates merge (occurrences add), energies come from the QUBO, and each
+   * distinct sample is decoded once. `decodeMs` in `meta.timing` is replaced by the time spent here.
+   */
+  static fromReads(model: SolvableModel, reads: ReadBuffer, meta: SampleSetMeta, now: () => number): SampleSet {
+    const started = now();
+    const qubo = model.qubo;
+    if (reads.nVariables !== qubo.linear.length) {
+      throw new Error(`internal: reads have ${reads.nVariables} variables, the QUBO ${qubo.linear.length}`);
+    }
+    const byBits = new Map<string, { x: Uint8Array; occurrences: number }>();
+    for (let k = 0; k < reads.length; k++) {
+      const x = reads.read(k);
+      const bits = bitsToString(x);
+      const seen = byBits.get(bits);
+      if (seen) seen.occurrences++;
+      else byBits.set(bits, { x: x.slice(), occurrences: 1 });
+    }
+    const samples: Sample[] = [];
+    for (const [bits, { x, occurrences }] of byBits) {
+      const energy = quboEnergy(qubo, x);
+      if (model.decode) {
+        const decoded = model.decode(x);
+        checkDecoded(decoded);
+        samples.push({ x, bits, energy, occurrences, ...decoded });
+      } else {
+        samples.push({ x, bits, energy, occurrences, objective: objectiveOfEnergy(model.sense, energy), feasible: true, violations: {} });
+      }
+    }
+    const timing = { ...meta.timing, decodeMs: now() - started };
+    return new SampleSet(qubo.variables, model.sense ?? "min", samples, { ...meta, timing });
+  }
+
+  /** Rebuilds a SampleSet from `toJSON()` output (or its parsed text), checking its shape. */
+  static fromJSON(json: SampleSetJson): SampleSet {
+    if (json === null || typeof json !== "object" || !Array.isArray(json.variables) || !Array.isArray(json.samples)) {
+      throw new TypeError("a SampleSet JSON needs variables and samples arrays");
+    }
+    if (json.sense !== "min" && json.sense !== "max") throw new RangeError(`sense must be 'min' or 'max', got ${String(json.sense)}`);
+    const n = json.variables.length;
+    const samples = json.samples.map((s, k): Sample => {
+      if (typeof s.energy !== "number" || typeof s.objective !== "number" || typeof s.feasible !== "boolean") {
+        throw new TypeError(`sample ${k} needs a numeric energy and objective and a boolean feasible`);
+      }
+      if (!Number.isSafeInteger(s.occurrences) || s.occurrences < 1) {
+        throw new RangeError(`sample ${k} occurrences must be a positive integer, got ${s.occurrences}`);
+      }
+      const sample: Sample = {
+        x: stringToBits(s.bits, n),
+        bits: s.bits,
+        energy: s.energy,
+        occurrences: s.occurrences,
+        objective: s.objective,
+        feasible: s.feasible,
+        violations: { ...s.violations },
+      };
+      return s.values === undefined ? sample : { ...sample, values: s.values };
+    });
+    return new SampleSet([...json.variables], json.sense, samples, json);
+  }
+
+  /** The lowest-energy sample, feasible or not; undefined only for an empty set. */
+  get bestEnergy(): Sample | undefined {
+    return this.samples[0];
+  }
+
+  /** The feasible sample with the best objective in the problem's sense (ties: lower energy); never an infeasible one. */
+  get bestFeasible(): Sample | undefined {
+    let best: Sample | undefined;
+    for (const sample of this.samples) {
+      if (!sample.feasible) continue;
+      if (best === undefined || this.betterObjective(sample, best)) best = sample;
+    }
+    return best;
+  }
+
+  /** Total reads behind the set (Σ occurrences). */
+  get nReads(): number {
+    let total = 0;
+    for (const sample of this.samples) total += sample.occurrences;
+    return total;
+  }
+
+  /** The k lowest-energy samples. */
+  lowest(k: number): SampleSet {
+    if (!Number.isSafeInteger(k) || k < 0) throw new RangeError(`lowest(k) needs a non-negative integer, got ${k}`);
+    return this.withSamples(this.samples.slice(0, k));
+  }
+
+  filter(keep: (sample: Sample) => boolean): SampleSet {
+    if (typeof keep !== "function") throw new TypeError("filter needs a predicate function");
+    return this.withSamples(this.samples.filter((sample) => keep(sample)));
+  }
+
+  feasibleOnly(): SampleSet {
+    return this.filter((sample) => sample.feasible);
+  }
+
+  /** Merges this set with another over the same problem (same input hash); occurrences add. */
+  merge(other: SampleSet): SampleSet {
+    if (other.manifest.inputHash !== this.manifest.inputHash) {
+      throw new RangeError(`only sample sets of the same problem merge: ${this.manifest.inputHash} ≠ ${other.manifest.inputHash}`);
+    }
+    const byBits = new Map<string, Sample>();
+    for (const sample of [...this.samples, ...other.samples]) {
+      const seen = byBits.get(sample.bits);
+      byBits.set(sample.bits, seen ? { ...seen, occurrences: seen.occurrences + sample.occurrences } : sample);
+    }
+    return this.withSamples([...byBits.values()]);
+  }
+
+  /** Decoded values of a sample; for a bare QUBO, each variable name → its bit. */
+  valuesOf(sample: Sample): Readonly<Record<string, JsonValue>> {
+    if (sample.values) return sample.values;
+    const values: Record<string, JsonValue> = {};
+    this.variables.forEach((name, i) => {
+      values[name] = sample.x[i];
+    });
+    return values;
+  }
+
+  toJSON(): SampleSetJson {
+    return {
+      variables: [...this.variables],
+      sense: this.sense,
+      samples: this.samples.map(({ bits, energy, occurrences, objective, feasible, violations, values }) =>
+        values === undefined
+          ? { bits, energy, occurrences, objective, feasible, violations: { ...violations } }
+          : { bits, energy, occurrences, objective, feasible, violations: { ...violations }, values },
+      ),
+      timing: { ...this.timing },
+      manifest: this.manifest,
+      info: this.info,
+      fallback: this.fallback,
+    };
+  }
+
+  /** A copy that records a mode fallback. */
+  withFallback(fallback: Fallback): SampleSet {
+    return new SampleSet(this.variables, this.sense, this.samples, { ...this, fallback });
+  }
+
+  private withSamples(samples: readonly Sample[]): SampleSet {
+    return new SampleSet(this.variables, this.sense, samples, this);
+  }
+
+  private betterObjective(a: Sample, b: Sample): boolean {
+    if (a.objective !== b.objective) return this.sense === "max" ? a.objective > b.objective : a.objective < b.objective;
+    return a.energy < b.energy;
+  }
+}
+
+function compareByEnergy(a: Sample, b: Sample): number {
+  if (a.energy !== b.energy) return a.energy - b.energy;
+  return a.bits < b.bits ? -1 : a.bits > b.bits ? 1 : 0;
+}
+
+function checkDecoded(decoded: unknown): void {
+  const d = decoded as Partial<Record<string, unknown>> | null;
+  if (d === null || typeof d !== "object" || typeof d.objective !== "number" || typeof d.feasible !== "boolean") {
+    throw new TypeError("decode(x) must return { values, objective: number, feasible: boolean, violations }");
+  }
+  if (!Number.isFinite(d.objective)) throw new RangeError(`decode(x) objective must be finite, got ${d.objective}`);
+  if (d.values === null || typeof d.values !== "object" || d.violations === null || typeof d.violations !== "object") {
+    throw new TypeError("decode(x) must return values and violations objects");
+  }
+}

@@ -1,0 +1,110 @@
+// The Sampler contract. A solver is defined by one method — `solve(encoded, params, context)`,
+// which writes reads into `context.out` — plus a declaration of its parameters; `defineSampler`
+// supplies the rest: option checking, seeding, the time budget, input hashing, timing split into
+// encode / solve / decode, aggregation and decoding into a SampleSet, and the manifest.
+//
+//   problem ──asModel/checkQubo──▶ encode(qubo, params) ──▶ solve(…, context) ──▶ SampleSet.fromReads
+//              └────────── encodeMs ──────────┘            └── solveMs ──┘       └── decodeMs ──┘
+import { performance } from "node:perf_hooks";
+import type { Qubo } from "../compile/qubo.js";
+import { type Rng, createRng } from "../util/rng.js";
+import { type Deadline, createDeadline } from "./deadline.js";
+import type { JsonObject, JsonValue } from "./json.js";
+import { type SolverFamily, qpipeVersion, quboHash } from "./manifest.js";
+import { type CommonOptions, type ParameterSpecs, checkCommonOptions, resolveParameters } from "./options.js";
+import { type Problem, asModel } from "./problem.js";
+import { ReadBuffer } from "./read-buffer.js";
+import { SampleSet } from "./sample-set.js";
+
+/** Common options plus the solver's own (each sampler documents and validates its names). */
+export type SamplerOptions = CommonOptions & { readonly [option: string]: unknown };
+
+export interface Sampler {
+  readonly name: string;
+  readonly family: SolverFamily;
+  readonly summary: string;
+  /** The solver's own parameters (kind, range, default). */
+  readonly parameters: ParameterSpecs;
+  sample(problem: Problem, options?: SamplerOptions): Promise<SampleSet>;
+}
+
+export interface SamplerContext {
+  readonly rng: Rng;
+  readonly deadline: Deadline;
+  readonly reads: number;
+  /** Where the solver deposits one assignment per read. */
+  readonly out: ReadBuffer;
+  /** Facts about the run for `SampleSet.info`; must not depend on timing unless the budget bound. */
+  readonly info: Record<string, JsonValue>;
+}
+
+export interface SamplerDefinition<P extends JsonObject, E> {
+  readonly name: string;
+  readonly family: SolverFamily;
+  readonly summary: string;
+  readonly defaultReads: number;
+  readonly parameters: ParameterSpecs;
+  /** Builds the solver's working form of the QUBO (adjacency, Ising couplings, LP text …). */
+  encode(qubo: Qubo, params: P): E;
+  /** Runs `context.reads` reads (fewer if the deadline passes) and pushes each into `context.out`. */
+  solve(encoded: E, params: P, context: SamplerContext): void | Promise<void>;
+}
+
+export function defineSampler<P extends JsonObject, E>(definition: SamplerDefinition<P, E>): Sampler {
+  return {
+    name: definition.name,
+    family: definition.family,
+    summary: definition.summary,
+    parameters: definition.parameters,
+    sample: (problem, options = {}) => runSampler(definition, problem, options),
+  };
+}
+
+async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition<P, E>, problem: Problem, options: SamplerOptions): Promise<SampleSet> {
+  if (options === null || typeof options !== "object") throw new TypeError(`${definition.name} options must be an object`);
+  const { reads, timeLimitMs } = checkCommonOptions(options, definition.defaultReads);
+  // The specs validated every entry, so the resolved object has the shape P declares.
+  const params = resolveParameters(definition.name, definition.parameters, options) as P;
+  const rng = options.rng ?? createRng(options.seed ?? 0);
+
+  const encodeStart = performance.now();
+  const model = asModel(problem);
+  const inputHash = quboHash(model.qubo);
+  const encoded = definition.encode(model.qubo, params);
+  const solveStart = performance.now();
+
+  const out = new ReadBuffer(model.qubo.linear.length, reads);
+  const info: Record<string, JsonValue> = {};
+  const deadline = createDeadline(timeLimitMs);
+  await definition.solve(encoded, params, { rng, deadline, reads, out, info });
+  const solveEnd = performance.now();
+  if (out.length === 0) throw new Error(`internal: solver ${definition.name} returned no reads`);
+
+  return SampleSet.fromReads(
+    model,
+    out,
+    {
+      timing: { encodeMs: solveStart - encodeStart, solveMs: solveEnd - solveStart, decodeMs: 0 },
+      manifest: {
+        solver: definition.name,
+        family: definition.family,
+        parameters: params,
+        reads,
+        timeLimitMs: timeLimitMs ?? null,
+        seed: rng.seed,
+        version: qpipeVersion(),
+        inputHash,
+        nVariables: model.qubo.linear.length,
+        nInteractions: model.qubo.values.length,
+      },
+      info,
+    },
+    () => performance.now(),
+  );
+}
+
+/** Marks a run cut short by its time budget (solvers call this when they stop early). */
+export function recordTimeLimit(context: SamplerContext, readsDone: number): void {
+  context.info.stoppedBy = "time-limit";
+  context.info.readsCompleted = readsDone;
+}

@@ -1,0 +1,83 @@
+// Simulated annealing (Kirkpatrick, Gelatt & Vecchi 1983) with Metropolis acceptance: each sweep
+// visits the variables in order and flips x_i with probability min(1, e^{−β ΔE_i}), ΔE_i read from
+// the local field in O(1) and the fields updated over the CSR row on acceptance. β follows a
+// geometric (or linear) schedule between bounds chosen from the coefficient scale (defaultBetaRange),
+// as dwave-neal does; each read starts from a uniform random assignment and returns its final state.
+import { type LocalSearchForm, defaultBetaRange, flip, geometricBetas, initFields, localSearchForm, randomAssignment } from "./local-field.js";
+import { type SamplerContext, defineSampler, recordTimeLimit } from "./sampler.js";
+
+export interface AnnealingParameters {
+  readonly [key: string]: number | string | readonly [number, number] | null;
+  readonly sweeps: number;
+  readonly betaRange: readonly [number, number] | null;
+  readonly schedule: "geometric" | "linear";
+}
+
+/** Above this β·ΔE the acceptance probability (< 2·10⁻¹⁸) is below the generator's resolution. */
+const MAX_EXPONENT = 40;
+/** Sweeps between clock reads. */
+const CLOCK_EVERY = 8;
+
+export const simulatedAnnealing = defineSampler<AnnealingParameters, LocalSearchForm>({
+  name: "sa",
+  family: "classical",
+  summary: "simulated annealing: Metropolis sweeps under a geometric β schedule from the coefficient scale",
+  defaultReads: 10,
+  parameters: {
+    sweeps: { kind: "integer", min: 1, max: 1e9, default: 1000 },
+    betaRange: { kind: "range", default: null },
+    schedule: { kind: "choice", values: ["geometric", "linear"], default: "geometric" },
+  },
+  encode: (qubo) => localSearchForm(qubo),
+  solve: anneal,
+});
+
+/** The β of every sweep. */
+export function annealingSchedule(form: LocalSearchForm, params: AnnealingParameters): Float64Array {
+  const [low, high] = params.betaRange ?? defaultBetaRange(form);
+  if (params.schedule === "geometric") return geometricBetas(low, high, params.sweeps);
+  const betas = new Float64Array(params.sweeps);
+  for (let s = 0; s < params.sweeps; s++) betas[s] = params.sweeps === 1 ? high : low + ((high - low) * s) / (params.sweeps - 1);
+  return betas;
+}
+
+function anneal(form: LocalSearchForm, params: AnnealingParameters, context: SamplerContext): void {
+  const { n } = form;
+  const betas = annealingSchedule(form, params);
+  const x = new Uint8Array(n);
+  const field = new Float64Array(n);
+  context.info.betaRange = [betas[0], betas[betas.length - 1]];
+  for (let read = 0; read < context.reads; read++) {
+    const rng = context.rng.fork(read);
+    const next = (): number => rng.next();
+    randomAssignment(x, next);
+    initFields(form, x, field);
+    let stopped = false;
+    for (let sweep = 0; sweep < betas.length; sweep++) {
+      metropolisSweep(form, x, field, betas[sweep], next);
+      if (sweep % CLOCK_EVERY === CLOCK_EVERY - 1 && context.deadline.expired()) {
+        stopped = true;
+        break;
+      }
+    }
+    context.out.push(x);
+    if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
+      recordTimeLimit(context, read + 1);
+      return;
+    }
+  }
+}
+
+/** One Metropolis sweep at inverse temperature β over variables 0 … n−1 in order. */
+export function metropolisSweep(form: LocalSearchForm, x: Uint8Array, field: Float64Array, beta: number, next: () => number): void {
+  const n = form.n;
+  for (let i = 0; i < n; i++) {
+    const delta = x[i] ? -field[i] : field[i];
+    if (delta <= 0) {
+      flip(form, x, field, i);
+    } else {
+      const exponent = beta * delta;
+      if (exponent < MAX_EXPONENT && Math.exp(-exponent) > next()) flip(form, x, field, i);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { greedySampler, randomSampler, simulatedAnnealing, steepestDescentSampler, type Sampler, type SamplerOptions } from "../../src/solve/index.js";
+import { bruteForceMinimum, randomQubo } from "./problems.js";
+
+// Each solver with a budget it should need on n ≤ 14; "most seeds" means at least 18 of 20 problems.
+const CASES: readonly [Sampler, SamplerOptions][] = [
+  [simulatedAnnealing, { reads: 10, sweeps: 200 }],
+  [steepestDescentSampler, { reads: 50 }],
+  [greedySampler, { reads: 30 }],
+  [randomSampler, { reads: 4 * 2 ** 14 }],
+];
+
+describe.each(CASES)("%s", (sampler, options) => {
+  it(`finds the brute-force optimum on small random problems (${sampler.name})`, async () => {
+    let hits = 0;
+    for (let seed = 0; seed < 20; seed++) {
+      const qubo = randomQubo(6 + (seed % 9), seed);
+      const set = await sampler.sample(qubo, { ...options, seed });
+      if (set.bestEnergy!.energy === bruteForceMinimum(qubo)) hits++;
+      expect(set.bestEnergy!.energy).toBeGreaterThanOrEqual(bruteForceMinimum(qubo));
+    }
+    expect(hits).toBeGreaterThanOrEqual(18);
+  });
+
+  it(`gives identical sample sets for the same seed (${sampler.name})`, async () => {
+    const qubo = randomQubo(12, 77);
+    const a = await sampler.sample(qubo, { ...options, seed: 5 });
+    const b = await sampler.sample(qubo, { ...options, seed: 5 });
+    const { timing: _ta, ...restA } = a.toJSON();
+    const { timing: _tb, ...restB } = b.toJSON();
+    expect(restA).toEqual(restB);
+  });
+
+  it(`rejects bad options with RangeError or TypeError (${sampler.name})`, async () => {
+    const qubo = randomQubo(4, 1);
+    await expect(sampler.sample(qubo, { reads: 0 })).rejects.toThrow(RangeError);
+    await expect(sampler.sample(qubo, { reads: 1.5 })).rejects.toThrow(RangeError);
+    await expect(sampler.sample(qubo, { timeLimitMs: -1 })).rejects.toThrow(RangeError);
+    await expect(sampler.sample(qubo, { seed: NaN })).rejects.toThrow(RangeError);
+    await expect(sampler.sample(qubo, { typo: 3 })).rejects.toThrow(TypeError);
+    await expect(sampler.sample({ ...qubo, linear: Float64Array.of(1, NaN, 0, 0) })).rejects.toThrow(RangeError);
+  });
+
+  it(`handles an empty problem (${sampler.name})`, async () => {
+    const set = await sampler.sample(randomQubo(0, 1), { reads: 2 });
+    expect(set.samples).toHaveLength(1);
+    expect(set.bestEnergy!.bits).toBe("");
+  });
+});
+
+describe("simulated annealing", () => {
+  it("rejects nonsensical schedules", async () => {
+    const qubo = randomQubo(4, 1);
+    await expect(simulatedAnnealing.sample(qubo, { sweeps: 0 })).rejects.toThrow(RangeError);
+    await expect(simulatedAnnealing.sample(qubo, { betaRange: [2, 1] })).rejects.toThrow(RangeError);
+    await expect(simulatedAnnealing.sample(qubo, { betaRange: [0, 1] })).rejects.toThrow(RangeError);
+    await expect(simulatedAnnealing.sample(qubo, { schedule: "cubic" })).rejects.toThrow(RangeError);
+  });
+
+  it("stops within its time limit and says so", async () => {
+    const qubo = randomQubo(300, 3, 0.2);
+    const started = performance.now();
+    const set = await simulatedAnnealing.sample(qubo, { reads: 1000, sweeps: 100_000, timeLimitMs: 150 });
+    const elapsed = performance.now() - started;
+    expect(set.info.stoppedBy).toBe("time-limit");
+    expect(set.timing.solveMs).toBeLessThan(150 + 100);
+    expect(elapsed).toBeLessThan(1500);
+    expect(set.nReads).toBeGreaterThanOrEqual(1);
+  });
+});
