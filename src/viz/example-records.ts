@@ -54,7 +54,7 @@ export function exampleRecords(rng: Rng): ExampleRecords {
     const key = x.join("");
     const known = seen.get(key);
     if (known) known.occurrences++;
-    else seen.set(key, { energy: quboEnergy(qubo, x), feasible: x.reduce((a, b) => a + b, 0) === 3, occurrences: 1 });
+    else seen.set(key, { energy: quboEnergy(qubo, x), feasible: x.reduce((a: number, b) => a + b, 0) === 3, occurrences: 1 });
   }
   const samples = [...seen.values()];
 
