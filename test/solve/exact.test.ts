@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { type Qubo, quboEnergy, quboFromTerms } from "../../src/compile/qubo.js";
 import { StateCollector } from "../../src/solve/exact-collector.js";
 import { enumerateQubo } from "../../src/solve/exact-enumerate.js";
+import { parseQbsolv } from "../../src/io/qbsolv.js";
+import { objectiveFromEnergy } from "../../src/io/qubo-problem.js";
+import { SHARED_DATA_PRESENT, SKIP_NOTE, readSharedJson, readSharedText } from "../io/shared-data.js";
 import { EXACT_MAX_VARIABLES, type ExactSolution, solutionFrom, solveExact } from "../../src/solve/exact.js";
 
 /** Every state's energy by direct evaluation, index i ↔ bit i of the state. */
@@ -112,5 +115,16 @@ describe("solveExact", () => {
     expect(() => solveExact(qubo, { maxMinimizers: 0 })).toThrow(RangeError);
     expect(() => solveExact(qubo, { lowest: 1e9 })).toThrow(RangeError);
     expect(() => solveExact(qubo, { tieTolerance: -1 })).toThrow(RangeError);
+  });
+});
+
+describe.skipIf(!SHARED_DATA_PRESENT)(`published optima in ../shared/data${SKIP_NOTE}`, () => {
+  it("reproduces the best-known value of gka1b (n = 20, maximised)", () => {
+    const known = readSharedJson<Record<string, { file: string; best_known: number }>>("qubo/gka/best_known.json");
+    const { file, best_known: bestKnown } = known.gka1b;
+    const problem = parseQbsolv(readSharedText(`qubo/gka/${file}`), { file, sense: "max" });
+    expect(problem.qubo.linear.length).toBe(20);
+    const solution = solveExact(problem.qubo);
+    expect(objectiveFromEnergy(problem, solution.minEnergy)).toBe(bestKnown);
   });
 });
