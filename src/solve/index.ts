@@ -21,3 +21,6 @@ export { type AnnealingParameters, annealingSchedule, simulatedAnnealing } from 
 export { randomSampler } from "./random-sampler.js";
 export { steepestDescentSampler } from "./steepest-descent.js";
 export { type GreedyParameters, greedySampler } from "./greedy.js";
+export { type TabuParameters, tabuSearch } from "./tabu-search.js";
+export { type TemperingParameters, parallelTempering } from "./parallel-tempering.js";
+export { type BifurcationParameters, type BifurcationVariant, simulatedBifurcation } from "./simulated-bifurcation.js";

@@ -14,6 +14,7 @@ export interface Manifest {
   readonly parameters: JsonObject;
   readonly reads: number;
   readonly timeLimitMs: number | null;
+  readonly targetEnergy: number | null;
   /** The seed of the random stream the run drew from. */
   readonly seed: string;
   readonly version: string;

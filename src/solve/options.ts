@@ -14,9 +14,11 @@ export interface CommonOptions {
   readonly reads?: number;
   /** Wall-clock budget for the solve phase; solvers stop early and say so in `info.stoppedBy`. */
   readonly timeLimitMs?: number;
+  /** Stop as soon as a read reaches an energy ≤ this (for time-to-target runs); `info.stoppedBy = "target"`. */
+  readonly targetEnergy?: number;
 }
 
-export const COMMON_OPTION_NAMES: readonly string[] = ["seed", "rng", "reads", "timeLimitMs"];
+export const COMMON_OPTION_NAMES: readonly string[] = ["seed", "rng", "reads", "timeLimitMs", "targetEnergy"];
 
 export type ParameterSpec =
   | { readonly kind: "integer"; readonly min: number; readonly max?: number; readonly default: number | null }
@@ -87,7 +89,10 @@ function checkNumber(what: string, value: unknown, min: number, max: number | un
 }
 
 /** Checks the common options: reads a positive integer, time limit positive, seed or rng. */
-export function checkCommonOptions(options: CommonOptions, defaultReads: number): { reads: number; timeLimitMs: number | undefined } {
+export function checkCommonOptions(
+  options: CommonOptions,
+  defaultReads: number,
+): { reads: number; timeLimitMs: number | undefined; targetEnergy: number | undefined } {
   const reads = options.reads ?? defaultReads;
   if (typeof reads !== "number") throw new TypeError(`reads must be a number, got ${typeof reads}`);
   if (!Number.isSafeInteger(reads) || reads < 1) throw new RangeError(`reads must be a positive integer, got ${reads}`);
@@ -99,7 +104,12 @@ export function checkCommonOptions(options: CommonOptions, defaultReads: number)
   if (options.rng !== undefined && (typeof options.rng !== "object" || typeof options.rng.next !== "function")) {
     throw new TypeError("rng must be an Rng from createRng");
   }
-  return { reads, timeLimitMs: timeLimitMs === Infinity ? undefined : timeLimitMs };
+  const targetEnergy = options.targetEnergy;
+  if (targetEnergy !== undefined) {
+    if (typeof targetEnergy !== "number") throw new TypeError(`targetEnergy must be a number, got ${typeof targetEnergy}`);
+    if (Number.isNaN(targetEnergy)) throw new RangeError("targetEnergy must be a number, got NaN");
+  }
+  return { reads, timeLimitMs: timeLimitMs === Infinity ? undefined : timeLimitMs, targetEnergy };
 }
 
 function assertNever(value: never): never {

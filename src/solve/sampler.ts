@@ -32,6 +32,8 @@ export interface SamplerContext {
   readonly rng: Rng;
   readonly deadline: Deadline;
   readonly reads: number;
+  /** Stop once a read reaches energy ≤ this (−Infinity when no target was set). */
+  readonly targetEnergy: number;
   /** Where the solver deposits one assignment per read. */
   readonly out: ReadBuffer;
   /** Facts about the run for `SampleSet.info`; must not depend on timing unless the budget bound. */
@@ -62,7 +64,7 @@ export function defineSampler<P extends JsonObject, E>(definition: SamplerDefini
 
 async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition<P, E>, problem: Problem, options: SamplerOptions): Promise<SampleSet> {
   if (options === null || typeof options !== "object") throw new TypeError(`${definition.name} options must be an object`);
-  const { reads, timeLimitMs } = checkCommonOptions(options, definition.defaultReads);
+  const { reads, timeLimitMs, targetEnergy } = checkCommonOptions(options, definition.defaultReads);
   // The specs validated every entry, so the resolved object has the shape P declares.
   const params = resolveParameters(definition.name, definition.parameters, options) as P;
   const rng = options.rng ?? createRng(options.seed ?? 0);
@@ -76,7 +78,7 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
   const out = new ReadBuffer(model.qubo.linear.length, reads);
   const info: Record<string, JsonValue> = {};
   const deadline = createDeadline(timeLimitMs);
-  await definition.solve(encoded, params, { rng, deadline, reads, out, info });
+  await definition.solve(encoded, params, { rng, deadline, reads, targetEnergy: targetEnergy ?? -Infinity, out, info });
   const solveEnd = performance.now();
   if (out.length === 0) throw new Error(`internal: solver ${definition.name} returned no reads`);
 
@@ -91,6 +93,7 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
         parameters: params,
         reads,
         timeLimitMs: timeLimitMs ?? null,
+        targetEnergy: targetEnergy ?? null,
         seed: rng.seed,
         version: qpipeVersion(),
         inputHash,
@@ -106,5 +109,11 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
 /** Marks a run cut short by its time budget (solvers call this when they stop early). */
 export function recordTimeLimit(context: SamplerContext, readsDone: number): void {
   context.info.stoppedBy = "time-limit";
+  context.info.readsCompleted = readsDone;
+}
+
+/** Marks a run that stopped because a read reached the target energy. */
+export function recordTarget(context: SamplerContext, readsDone: number): void {
+  context.info.stoppedBy = "target";
   context.info.readsCompleted = readsDone;
 }

@@ -4,7 +4,7 @@
 // geometric (or linear) schedule between bounds chosen from the coefficient scale (defaultBetaRange),
 // as dwave-neal does; each read starts from a uniform random assignment and returns its final state.
 import { type LocalSearchForm, defaultBetaRange, flip, geometricBetas, initFields, localSearchForm, randomAssignment } from "./local-field.js";
-import { type SamplerContext, defineSampler, recordTimeLimit } from "./sampler.js";
+import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
 
 export interface AnnealingParameters {
   readonly [key: string]: number | string | readonly [number, number] | null;
@@ -61,6 +61,10 @@ function anneal(form: LocalSearchForm, params: AnnealingParameters, context: Sam
       }
     }
     context.out.push(x);
+    if (initFields(form, x, field) <= context.targetEnergy) {
+      recordTarget(context, read + 1);
+      return;
+    }
     if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
       recordTimeLimit(context, read + 1);
       return;
@@ -68,16 +72,18 @@ function anneal(form: LocalSearchForm, params: AnnealingParameters, context: Sam
   }
 }
 
-/** One Metropolis sweep at inverse temperature β over variables 0 … n−1 in order. */
-export function metropolisSweep(form: LocalSearchForm, x: Uint8Array, field: Float64Array, beta: number, next: () => number): void {
+/** One Metropolis sweep at inverse temperature β over variables 0 … n−1 in order; returns ΔE. */
+export function metropolisSweep(form: LocalSearchForm, x: Uint8Array, field: Float64Array, beta: number, next: () => number): number {
   const n = form.n;
+  let change = 0;
   for (let i = 0; i < n; i++) {
     const delta = x[i] ? -field[i] : field[i];
     if (delta <= 0) {
-      flip(form, x, field, i);
+      change += flip(form, x, field, i);
     } else {
       const exponent = beta * delta;
-      if (exponent < MAX_EXPONENT && Math.exp(-exponent) > next()) flip(form, x, field, i);
+      if (exponent < MAX_EXPONENT && Math.exp(-exponent) > next()) change += flip(form, x, field, i);
     }
   }
+  return change;
 }

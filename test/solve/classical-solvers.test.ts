@@ -1,16 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { greedySampler, randomSampler, simulatedAnnealing, steepestDescentSampler, type Sampler, type SamplerOptions } from "../../src/solve/index.js";
+import {
+  greedySampler,
+  parallelTempering,
+  randomSampler,
+  simulatedAnnealing,
+  simulatedBifurcation,
+  steepestDescentSampler,
+  tabuSearch,
+  type Sampler,
+  type SamplerOptions,
+} from "../../src/solve/index.js";
 import { bruteForceMinimum, randomQubo } from "./problems.js";
 
-// Each solver with a budget it should need on n ≤ 14; "most seeds" means at least 18 of 20 problems.
+// Each solver with a budget it should need on n ≤ 14; "most seeds" means at least 18 of 20 problems,
+// except adiabatic SB: its Kerr dynamics leaves analog amplitude errors in the readout (Goto et al.
+// 2021 introduced bSB/dSB for exactly this), and with the paper's c₀ it finds 16 of these 20.
+const MIN_HITS: Readonly<Record<string, number>> = { adiabatic: 15 };
 const CASES: readonly [Sampler, SamplerOptions][] = [
   [simulatedAnnealing, { reads: 10, sweeps: 200 }],
   [steepestDescentSampler, { reads: 50 }],
   [greedySampler, { reads: 30 }],
   [randomSampler, { reads: 4 * 2 ** 14 }],
+  [tabuSearch, { reads: 3 }],
+  [parallelTempering, { reads: 1, sweeps: 200, replicas: 8 }],
+  [simulatedBifurcation, { reads: 20, steps: 500 }],
+  [simulatedBifurcation, { reads: 20, steps: 500, variant: "discrete" }],
+  [simulatedBifurcation, { reads: 20, steps: 1000, variant: "adiabatic" }],
 ];
 
-describe.each(CASES)("%s", (sampler, options) => {
+const LABELLED = CASES.map(([sampler, options]) => ({ label: `${sampler.name} ${JSON.stringify(options)}`, sampler, options }));
+
+describe.each(LABELLED)("$label", ({ sampler, options }) => {
   it(`finds the brute-force optimum on small random problems (${sampler.name})`, async () => {
     let hits = 0;
     for (let seed = 0; seed < 20; seed++) {
@@ -19,7 +39,7 @@ describe.each(CASES)("%s", (sampler, options) => {
       if (set.bestEnergy!.energy === bruteForceMinimum(qubo)) hits++;
       expect(set.bestEnergy!.energy).toBeGreaterThanOrEqual(bruteForceMinimum(qubo));
     }
-    expect(hits).toBeGreaterThanOrEqual(18);
+    expect(hits).toBeGreaterThanOrEqual(MIN_HITS[String(options.variant)] ?? 18);
   });
 
   it(`gives identical sample sets for the same seed (${sampler.name})`, async () => {

@@ -1,0 +1,107 @@
+// Parallel tempering / replica exchange Monte Carlo (Swendsen & Wang 1986; Hukushima & Nemoto 1996).
+// R replicas sit on a geometric β ladder between the coefficient-scale bounds (defaultBetaRange);
+// each sweep runs one Metropolis sweep per replica, then neighbouring rungs k, k+1 exchange their
+// states with probability min(1, exp((β_k − β_{k+1})(E_k − E_{k+1}))), which keeps every rung at its
+// own Boltzmann distribution. Exchanges swap a rung → state index table, never the states.
+// One read = one independent ladder; it returns the lowest-energy state any replica visited.
+import { type LocalSearchForm, defaultBetaRange, geometricBetas, initFields, localSearchForm, randomAssignment } from "./local-field.js";
+import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
+import { metropolisSweep } from "./simulated-annealing.js";
+
+export interface TemperingParameters {
+  readonly [key: string]: number | readonly [number, number] | null;
+  readonly sweeps: number;
+  readonly replicas: number;
+  readonly betaRange: readonly [number, number] | null;
+}
+
+const CLOCK_EVERY = 4;
+
+export const parallelTempering = defineSampler<TemperingParameters, LocalSearchForm>({
+  name: "pt",
+  family: "classical",
+  summary: "parallel tempering: Metropolis replicas on a geometric β ladder with neighbour exchanges",
+  defaultReads: 4,
+  parameters: {
+    sweeps: { kind: "integer", min: 1, max: 1e9, default: 1000 },
+    replicas: { kind: "integer", min: 2, max: 4096, default: 16 },
+    betaRange: { kind: "range", default: null },
+  },
+  encode: (qubo) => localSearchForm(qubo),
+  solve: temper,
+});
+
+function temper(form: LocalSearchForm, params: TemperingParameters, context: SamplerContext): void {
+  const { n } = form;
+  const nReplicas = params.replicas;
+  const [low, high] = params.betaRange ?? defaultBetaRange(form);
+  const betas = geometricBetas(low, high, nReplicas);
+  // Replica r's state and fields are views into one block each, made once.
+  const states = new Uint8Array(nReplicas * n);
+  const fields = new Float64Array(nReplicas * n);
+  const xs: Uint8Array[] = [];
+  const fs: Float64Array[] = [];
+  for (let r = 0; r < nReplicas; r++) {
+    xs.push(states.subarray(r * n, (r + 1) * n));
+    fs.push(fields.subarray(r * n, (r + 1) * n));
+  }
+  const energies = new Float64Array(nReplicas);
+  const atRung = new Int32Array(nReplicas);
+  const best = new Uint8Array(n);
+  const scratch = new Float64Array(n);
+  let exchanges = 0;
+  let attempts = 0;
+  context.info.betas = Array.from(betas);
+
+  for (let read = 0; read < context.reads; read++) {
+    const rng = context.rng.fork(read);
+    const next = (): number => rng.next();
+    let bestEnergy = Infinity;
+    for (let r = 0; r < nReplicas; r++) {
+      randomAssignment(xs[r], next);
+      energies[r] = initFields(form, xs[r], fs[r]);
+      atRung[r] = r;
+      if (energies[r] < bestEnergy) {
+        bestEnergy = energies[r];
+        best.set(xs[r]);
+      }
+    }
+    let stopped = false;
+    for (let sweep = 0; sweep < params.sweeps && bestEnergy > context.targetEnergy; sweep++) {
+      for (let k = 0; k < nReplicas; k++) {
+        const r = atRung[k];
+        energies[r] += metropolisSweep(form, xs[r], fs[r], betas[k], next);
+        if (energies[r] < bestEnergy) {
+          bestEnergy = energies[r];
+          best.set(xs[r]);
+        }
+      }
+      // Alternate even and odd pairs so every neighbour pair is tried every two sweeps.
+      for (let k = sweep & 1; k + 1 < nReplicas; k += 2) {
+        const a = atRung[k];
+        const b = atRung[k + 1];
+        const exponent = (betas[k] - betas[k + 1]) * (energies[a] - energies[b]);
+        attempts++;
+        if (exponent >= 0 || Math.exp(exponent) > next()) {
+          atRung[k] = b;
+          atRung[k + 1] = a;
+          exchanges++;
+        }
+      }
+      if (sweep % CLOCK_EVERY === CLOCK_EVERY - 1 && context.deadline.expired()) {
+        stopped = true;
+        break;
+      }
+    }
+    context.out.push(best);
+    if (initFields(form, best, scratch) <= context.targetEnergy) {
+      recordTarget(context, read + 1);
+      break;
+    }
+    if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
+      recordTimeLimit(context, read + 1);
+      break;
+    }
+  }
+  context.info.exchangeRate = attempts === 0 ? 0 : exchanges / attempts;
+}

@@ -1,0 +1,155 @@
+// Simulated bifurcation (Goto, Tatsumura & Dixon, Sci. Adv. 5, eaav2372, 2019: adiabatic aSB;
+// Goto et al., Sci. Adv. 7, eabe7953, 2021: ballistic bSB and discrete dSB), the quantum-inspired
+// solver: N classical nonlinear oscillators whose positions x_i bifurcate to ±1 as the pump a(t)
+// ramps from 0 to a₀, and the signs are read out as spins.
+//
+// Ising form (s = 1 − 2x, so x = 0 ↔ s = +1 ↔ Z = +1):
+//   E = c + Σ_i g_i s_i + Σ_{i<j} J_ij s_i s_j,  J_ij = Q_ij / 4,  g_i = −h_i/2 − ¼ Σ_j Q_ij.
+// The fields g_i become couplings to one extra spin s₀ (E is then invariant under a global flip,
+// and the readout uses s_i·s₀), so every variant works on a pure coupling matrix. Per step dt:
+//   y_i += [−(a₀ − a(t)) x_i − c₀ ∂E/∂x_i] dt     (aSB adds the Kerr term −x_i³ and has no walls)
+//   x_i += a₀ y_i dt,   then for bSB/dSB: |x_i| > 1 ⇒ x_i = sign x_i, y_i = 0  (inelastic walls)
+// with ∂E/∂x_i = Σ_j J_ij x_j for aSB/bSB and Σ_j J_ij sign(x_j) for dSB, and the coupling scale
+// c₀ = 0.5 / (σ_J √N) from the papers (σ_J the root-mean-square coupling).
+import { type Qubo, quboEnergy } from "../compile/qubo.js";
+import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
+
+export type BifurcationVariant = "ballistic" | "discrete" | "adiabatic";
+
+export interface BifurcationParameters {
+  readonly [key: string]: number | string | null;
+  readonly variant: BifurcationVariant;
+  readonly steps: number;
+  /** Time step; default 1.25 for bSB/dSB and 0.5 for aSB (the papers' choices). */
+  readonly dt: number | null;
+  /** Coupling scale c₀; default 0.5 / (σ_J √N). */
+  readonly c0: number | null;
+}
+
+/** The Ising couplings over N = n + 1 spins in CSR form (spin 0 is the field spin). */
+interface IsingForm {
+  readonly nSpins: number;
+  readonly start: Int32Array;
+  readonly neighbors: Int32Array;
+  readonly couplings: Float64Array;
+  /** Root-mean-square coupling over ordered pairs i ≠ j. */
+  readonly rmsCoupling: number;
+  readonly qubo: Qubo;
+}
+
+const CLOCK_EVERY = 16;
+
+export const simulatedBifurcation = defineSampler<BifurcationParameters, IsingForm>({
+  name: "sb",
+  family: "quantum-inspired",
+  summary: "simulated bifurcation (Goto et al.): ballistic, discrete or adiabatic oscillator dynamics on the Ising form",
+  defaultReads: 10,
+  parameters: {
+    variant: { kind: "choice", values: ["ballistic", "discrete", "adiabatic"], default: "ballistic" },
+    steps: { kind: "integer", min: 1, max: 1e9, default: 1000 },
+    dt: { kind: "number", min: 0, exclusiveMin: true, max: 10, default: null },
+    c0: { kind: "number", min: 0, exclusiveMin: true, default: null },
+  },
+  encode: isingForm,
+  solve: bifurcate,
+});
+
+/** Ising couplings of `qubo` with the fields moved onto spin 0 (QUBO variable i is spin i + 1). */
+function isingForm(qubo: Qubo): IsingForm {
+  const n = qubo.linear.length;
+  const nSpins = n + 1;
+  const g = new Float64Array(n);
+  for (let i = 0; i < n; i++) g[i] = -qubo.linear[i] / 2;
+  for (let k = 0; k < qubo.values.length; k++) {
+    g[qubo.rows[k]] -= qubo.values[k] / 4;
+    g[qubo.cols[k]] -= qubo.values[k] / 4;
+  }
+  const degree = new Int32Array(nSpins + 1);
+  for (let i = 0; i < n; i++) if (g[i] !== 0) {
+    degree[1]++;
+    degree[i + 2]++;
+  }
+  for (let k = 0; k < qubo.values.length; k++) {
+    degree[qubo.rows[k] + 2]++;
+    degree[qubo.cols[k] + 2]++;
+  }
+  const start = new Int32Array(nSpins + 1);
+  for (let s = 0; s < nSpins; s++) start[s + 1] = start[s] + degree[s + 1];
+  const fill = start.slice(0, nSpins);
+  const neighbors = new Int32Array(start[nSpins]);
+  const couplings = new Float64Array(start[nSpins]);
+  let sumSquares = 0;
+  const link = (a: number, b: number, value: number): void => {
+    neighbors[fill[a]] = b;
+    couplings[fill[a]++] = value;
+    neighbors[fill[b]] = a;
+    couplings[fill[b]++] = value;
+    sumSquares += 2 * value * value;
+  };
+  for (let i = 0; i < n; i++) if (g[i] !== 0) link(0, i + 1, g[i]);
+  for (let k = 0; k < qubo.values.length; k++) link(qubo.rows[k] + 1, qubo.cols[k] + 1, qubo.values[k] / 4);
+  const rmsCoupling = nSpins > 1 ? Math.sqrt(sumSquares / (nSpins * (nSpins - 1))) : 0;
+  return { nSpins, start, neighbors, couplings, rmsCoupling, qubo };
+}
+
+function bifurcate(form: IsingForm, params: BifurcationParameters, context: SamplerContext): void {
+  const { nSpins, start, neighbors, couplings } = form;
+  const n = nSpins - 1;
+  const variant = params.variant;
+  const a0 = 1;
+  const dt = params.dt ?? (variant === "adiabatic" ? 0.5 : 1.25);
+  const c0 = params.c0 ?? (form.rmsCoupling > 0 ? 0.5 / (form.rmsCoupling * Math.sqrt(nSpins)) : 1);
+  const kerr = variant === "adiabatic" ? 1 : 0;
+  const walls = variant !== "adiabatic";
+  const useSign = variant === "discrete";
+  const x = new Float64Array(nSpins);
+  const y = new Float64Array(nSpins);
+  const source = new Float64Array(nSpins);
+  const bits = new Uint8Array(n);
+  context.info.dt = dt;
+  context.info.c0 = c0;
+
+  for (let read = 0; read < context.reads; read++) {
+    const rng = context.rng.fork(read);
+    for (let s = 0; s < nSpins; s++) {
+      x[s] = 0.2 * rng.next() - 0.1;
+      y[s] = 0.2 * rng.next() - 0.1;
+    }
+    let stopped = false;
+    for (let step = 0; step < params.steps; step++) {
+      const pump = params.steps === 1 ? a0 : (a0 * step) / (params.steps - 1);
+      const detune = a0 - pump;
+      for (let s = 0; s < nSpins; s++) source[s] = useSign ? (x[s] > 0 ? 1 : x[s] < 0 ? -1 : 0) : x[s];
+      for (let s = 0; s < nSpins; s++) {
+        let gradient = 0;
+        for (let k = start[s]; k < start[s + 1]; k++) gradient += couplings[k] * source[neighbors[k]];
+        const xs = x[s];
+        y[s] += (-(kerr * xs * xs + detune) * xs - c0 * gradient) * dt;
+      }
+      for (let s = 0; s < nSpins; s++) {
+        let xs = x[s] + a0 * y[s] * dt;
+        if (walls && (xs > 1 || xs < -1)) {
+          xs = xs > 0 ? 1 : -1;
+          y[s] = 0;
+        }
+        x[s] = xs;
+      }
+      if (step % CLOCK_EVERY === CLOCK_EVERY - 1 && context.deadline.expired()) {
+        stopped = true;
+        break;
+      }
+    }
+    // Spin i + 1 relative to the field spin: s_i·s₀ = +1 ↔ x_i = 0.
+    const reference = x[0] >= 0 ? 1 : -1;
+    for (let i = 0; i < n; i++) bits[i] = x[i + 1] * reference >= 0 ? 0 : 1;
+    context.out.push(bits);
+    if (context.targetEnergy > -Infinity && quboEnergy(form.qubo, bits) <= context.targetEnergy) {
+      recordTarget(context, read + 1);
+      return;
+    }
+    if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
+      recordTimeLimit(context, read + 1);
+      return;
+    }
+  }
+}
