@@ -20,3 +20,4 @@ export type {
   ValueType,
   VarSymbol,
 } from "./symbols.js";
+export { parse, type ParseOptions, type ParseResult } from "./parse.js";

@@ -1,0 +1,94 @@
+// Source text → the token stream the parser reads, plus comments and lexical diagnostics.
+//
+//   1. Chevrotain's lexer (grammar/tokens.ts) splits the text; unknown characters become diagnostics.
+//   2. Newlines that cannot end a statement are dropped (inside `(…)`/`[…]`, after a token that
+//      needs a right-hand side, before `{`, `then`, `else`), and runs of newlines collapse to one.
+//   3. Nesting is measured before parsing: the recursive-descent parser would overflow the stack on
+//      thousands of nested brackets, so deeper input is reported (`nesting-too-deep`) and not parsed.
+import type { IToken, TokenType } from "chevrotain";
+import * as T from "../../grammar/tokens.js";
+import type { Diagnostic } from "./diagnostic.js";
+import * as M from "./messages.js";
+import { makeSpan, positionAt, tokenSpan } from "./span.js";
+
+/** Deepest bracket / prefix-operator nesting accepted; far beyond hand-written programs. */
+export const MAX_NESTING = 64;
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: readonly IToken[];
+  readonly diagnostics: Diagnostic[];
+  /** False when nesting is too deep to parse safely. */
+  readonly parseable: boolean;
+}
+
+/** Tokens after which a newline cannot end a statement (they need something on their right). */
+const CONTINUES_AFTER: ReadonlySet<TokenType> = new Set([
+  T.Plus, T.Minus, T.Star, T.Slash, T.Caret, T.EqEq, T.NotEq, T.LessEq, T.GreaterEq, T.Less, T.Greater,
+  T.Assign, T.Colon, T.Comma, T.Range, T.And, T.Or, T.Not, T.If, T.Then, T.Else, T.Where, T.In, T.Penalty,
+  T.Soft, T.Encoding, T.Minimize, T.Maximize, T.LCurly, T.Newline, T.Semicolon,
+]);
+
+/** Tokens before which a newline cannot end a statement. */
+const CONTINUES_BEFORE: ReadonlySet<TokenType> = new Set([T.LCurly, T.Then, T.Else]);
+
+/** Tokens that can only start an operand, so a run of them nests one level each (`- - - x`, `not not b`). */
+const PREFIX: ReadonlySet<TokenType> = new Set([T.Minus, T.Not, T.If]);
+
+export function lex(source: string, file: string | undefined): LexResult {
+  const result = T.qpLexer.tokenize(source);
+  const diagnostics: Diagnostic[] = [];
+  for (const error of result.errors) {
+    const start = positionAt(source, error.offset);
+    const end = positionAt(source, error.offset + Math.max(1, error.length));
+    const text = source.slice(error.offset, error.offset + Math.max(1, error.length));
+    diagnostics.push(M.unexpectedCharacter(text, makeSpan(start, end, file)));
+  }
+  const comments: IToken[] = [];
+  for (const comment of result.groups["comments"] ?? []) {
+    if (comment.tokenType === T.UnterminatedComment) diagnostics.push(M.unterminatedComment(tokenSpan(comment, file)));
+    else comments.push(comment);
+  }
+  const tokens = filterNewlines(result.tokens);
+  const tooDeep = findTooDeep(tokens);
+  if (tooDeep !== undefined) diagnostics.push(M.nestingTooDeep(MAX_NESTING, tokenSpan(tooDeep, file)));
+  return { tokens, comments, diagnostics, parseable: tooDeep === undefined };
+}
+
+function filterNewlines(tokens: readonly IToken[]): IToken[] {
+  const kept: IToken[] = [];
+  let bracketDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const type = token.tokenType;
+    if (type === T.LParen || type === T.LBracket) bracketDepth++;
+    else if ((type === T.RParen || type === T.RBracket) && bracketDepth > 0) bracketDepth--;
+    else if (type === T.LCurly || type === T.RCurly) bracketDepth = 0;
+    if (type === T.Newline) {
+      const previous = kept.length > 0 ? kept[kept.length - 1]!.tokenType : T.Newline;
+      const next = tokens[i + 1];
+      if (bracketDepth > 0 || CONTINUES_AFTER.has(previous) || (next !== undefined && CONTINUES_BEFORE.has(next.tokenType))) continue;
+    }
+    kept.push(token);
+  }
+  return kept;
+}
+
+/** The first token at which bracket depth plus the current run of prefix operators passes the limit. */
+function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let brackets = 0;
+  let prefixRun = 0;
+  let ifs = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const type = token.tokenType;
+    if (type === T.LParen || type === T.LBracket || type === T.LCurly) brackets++;
+    else if (type === T.RParen || type === T.RBracket || type === T.RCurly) brackets = Math.max(0, brackets - 1);
+    // `if` chains nest through their `else` branch and `sum`s through their body, until the statement ends.
+    if (type === T.If || type === T.Sum) ifs++;
+    else if (type === T.Newline || type === T.Semicolon || type === T.RCurly) ifs = 0;
+    prefixRun = PREFIX.has(type) || type === T.Caret ? prefixRun + 1 : type === T.LParen || type === T.LBracket ? prefixRun : 0;
+    if (brackets + prefixRun > MAX_NESTING || ifs > 2 * MAX_NESTING) return token;
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+// Source text → AST + syntax diagnostics.
+//
+//   lex (tokens, comments, nesting guard) → Chevrotain CstParser with recovery → CST → AST
+//
+// Never throws on user input: lexical and syntax errors, over-deep nesting and over-long operator
+// chains all come back as diagnostics, with a best-effort AST of every declaration that parsed whole.
+import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import { qpParser } from "../../grammar/parser.js";
+import { KEYWORD_NAMES } from "../../grammar/tokens.js";
+import type { Program } from "./ast.js";
+import { AstBuilder } from "./build-ast.js";
+import type { Diagnostic, Span } from "./diagnostic.js";
+import { lex } from "./lexer.js";
+import * as M from "./messages.js";
+import { makeSpan, positionAt, tokenSpan } from "./span.js";
+
+export interface ParseOptions {
+  /** Shown in rendered diagnostics and stored in every span. */
+  readonly file?: string;
+}
+
+export interface ParseResult {
+  readonly ast: Program;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const KEYWORDS = new Set(KEYWORD_NAMES);
+
+export function parse(source: string, options: ParseOptions = {}): ParseResult {
+  if (typeof source !== "string") throw new TypeError(`source must be a string, not ${typeof source}`);
+  const file = options.file;
+  const lexed = lex(source, file);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const builder = new AstBuilder(source, file, diagnostics);
+  if (!lexed.parseable) return { ast: builder.program(undefined, lexed.comments), diagnostics };
+  try {
+    qpParser.input = lexed.tokens;
+    const cst = qpParser.program();
+    for (const error of qpParser.errors) diagnostics.push(syntaxDiagnostic(error, source, file));
+    const ast = builder.program(cst, lexed.comments);
+    return { ast, diagnostics };
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    diagnostics.push(M.nestingTooDeep(64, wholeSource(source, file)));
+    return { ast: builder.program(undefined, lexed.comments), diagnostics };
+  } finally {
+    qpParser.input = [];
+  }
+}
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function wholeSource(source: string, file: string | undefined): Span {
+  return makeSpan(positionAt(source, 0), positionAt(source, Math.min(1, source.length)), file);
+}
+
+function syntaxDiagnostic(error: IRecognitionException, source: string, file: string | undefined): Diagnostic {
+  const token = error.token;
+  const span = spanOfErrorToken(token, error, source, file);
+  const notes: string[] = [];
+  if (token.tokenType !== EOF && KEYWORDS.has(token.image) && /identifier/.test(error.message)) {
+    notes.push(`note: '${token.image}' is a reserved word and cannot name anything`);
+  }
+  if (error.name === "MismatchedTokenException") {
+    const match = /^expected (.*) but found (.*)$/.exec(error.message);
+    if (match) return M.expectedToken(match[1]!, match[2]!, span, notes);
+  }
+  const match = /^unexpected (.*?) ((?:at|in) .*|\(.*\))$/.exec(error.message);
+  return match ? M.unexpectedToken(match[1]!, match[2]!, span, notes) : M.unexpectedToken("input", error.message, span, notes);
+}
+
+/** EOF and tokens inserted by recovery have no position: point just after the previous real token. */
+function spanOfErrorToken(token: IToken, error: IRecognitionException, source: string, file: string | undefined): Span {
+  if (token.tokenType !== EOF && !Number.isNaN(token.startOffset)) return tokenSpan(token, file);
+  const previous = (error as { previousToken?: IToken }).previousToken;
+  const offset = previous?.endOffset !== undefined && !Number.isNaN(previous.endOffset) ? previous.endOffset + 1 : source.length;
+  const start = positionAt(source, offset);
+  return makeSpan(start, { ...start, column: start.column + 1, offset: offset + 1 }, file);
+}
