@@ -24,3 +24,5 @@ export { type GreedyParameters, greedySampler } from "./greedy.js";
 export { type TabuParameters, tabuSearch } from "./tabu-search.js";
 export { type TemperingParameters, parallelTempering } from "./parallel-tempering.js";
 export { type BifurcationParameters, type BifurcationVariant, simulatedBifurcation } from "./simulated-bifurcation.js";
+export { quboToLpText } from "./qubo-lp.js";
+export { type MilpParameters, milpSolver } from "./milp.js";
