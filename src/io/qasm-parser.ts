@@ -12,7 +12,7 @@
 //
 // A syntax error becomes a diagnostic and the parser skips to the next ";" or "}", so one mistake
 // does not hide the rest of the file's errors.
-import type { IToken, TokenType } from "chevrotain";
+import { EOF, type IToken, type TokenType } from "chevrotain";
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
 import {
   QASM_FUNCTIONS,
@@ -45,6 +45,7 @@ export function parseQasm(text: string, file?: string): QasmParse {
 class QasmParser {
   readonly diagnostics: Diagnostic[] = [];
   private position = 0;
+  private end: IToken | undefined;
 
   constructor(
     private readonly tokens: readonly IToken[],
@@ -311,11 +312,11 @@ class QasmParser {
   }
 
   private endToken(): IToken {
-    const last = this.tokens[this.tokens.length - 1];
+    if (this.end) return this.end;
     const lines = this.text.split("\n");
     const line = lines.length;
     const column = (lines[line - 1]?.length ?? 0) + 1;
-    return {
+    this.end = {
       image: "end of file",
       startOffset: this.text.length,
       endOffset: this.text.length - 1,
@@ -324,9 +325,10 @@ class QasmParser {
       endLine: line,
       endColumn: column - 1,
       tokenTypeIdx: -1,
-      tokenType: last?.tokenType ?? T.Semicolon,
+      tokenType: EOF,
       isInsertedInRecovery: true,
     } as IToken;
+    return this.end;
   }
 
   private atEnd(): boolean {

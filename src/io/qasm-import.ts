@@ -1,0 +1,278 @@
+// OpenQASM 2.0 text → circuit IR.
+//
+//   1. parse (qasm-parser.ts): syntax diagnostics
+//   2. walk the statements in order: include, registers, gate declarations (qasm-gates.ts checks each
+//      once), and operations, whose register arguments are resolved, broadcast and range-checked
+//   3. expand each call: IR gates directly, user and qelib1-defined gates by inlining their bodies
+//
+// Qubits of several `qreg`s are numbered in declaration order (the first register's q[0] is qubit 0);
+// classical bits likewise. Angles are evaluated to numbers: OpenQASM 2 has no free parameters.
+import type { Circuit, Op } from "../circuit/ir.js";
+import type { Diagnostic, Span } from "../lang/diagnostic.js";
+import type { QasmArgument, QasmGateCall, QasmQuantumOp } from "./qasm-ast.js";
+import { evaluateQasmExpr, findUnknownName } from "./qasm-expression.js";
+import { checkSignature, GateTable, suggestion, type GateEntry } from "./qasm-gates.js";
+import { parseQasm } from "./qasm-parser.js";
+
+export interface QasmImportOptions {
+  /** Shown in diagnostics' spans. */
+  readonly file?: string;
+  /** The circuit's name; defaults to the file's base name or `qasm`. */
+  readonly name?: string;
+  /** Text of an included file other than qelib1.inc, or undefined when it cannot be found. */
+  readonly resolveInclude?: (path: string) => string | undefined;
+}
+
+export interface QasmRegister {
+  readonly name: string;
+  readonly size: number;
+  /** The flat index of element 0. */
+  readonly offset: number;
+}
+
+export interface QasmImport {
+  /** Present when there are no errors. */
+  readonly circuit?: Circuit;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly quantumRegisters: readonly QasmRegister[];
+  readonly classicalRegisters: readonly QasmRegister[];
+}
+
+/** Imports an OpenQASM 2.0 program; every problem is a diagnostic with line and column. */
+export function importQasm(text: string, options: QasmImportOptions = {}): QasmImport {
+  if (typeof text !== "string") throw new TypeError("OpenQASM source must be a string");
+  const importer = new QasmImporter(options);
+  importer.run(text, options.file, 0);
+  const diagnostics = importer.diagnostics;
+  const result = { diagnostics, quantumRegisters: importer.quantum, classicalRegisters: importer.classical };
+  if (diagnostics.some((d) => d.severity === "error")) return result;
+  const name = options.name ?? options.file?.replace(/^.*[\\/]/, "").replace(/\.qasm$/, "") ?? "qasm";
+  const circuit: Circuit = { name, nQubits: importer.nQubits, nClbits: importer.nClbits, parameters: [], ops: importer.ops };
+  return { ...result, circuit };
+}
+
+const MAX_INCLUDE_DEPTH = 16;
+
+class QasmImporter {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly quantum: QasmRegister[] = [];
+  readonly classical: QasmRegister[] = [];
+  readonly ops: Op[] = [];
+  nQubits = 0;
+  nClbits = 0;
+  private readonly gates = new GateTable();
+
+  constructor(private readonly options: QasmImportOptions) {}
+
+  run(text: string, file: string | undefined, depth: number): void {
+    const parsed = parseQasm(text, file);
+    this.diagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.length > 0) return;
+    for (const statement of parsed.program.statements) {
+      switch (statement.kind) {
+        case "include":
+          this.include(statement.path, statement.span, depth);
+          break;
+        case "register":
+          this.declareRegister(statement.quantum, statement.name, statement.size, statement.span, statement.sizeSpan);
+          break;
+        case "gate":
+          this.gates.declare(statement, this.diagnostics);
+          break;
+        case "if":
+          this.resolveRegister(statement.register, statement.registerSpan, false);
+          this.error(statement.span, "qasm-classical-control", "classically controlled operations ('if') are not supported: the circuit IR has no classical control flow", [
+            "help: remove the 'if' or replace it by a quantum-controlled gate (deferred measurement)",
+          ]);
+          break;
+        case "call":
+        case "measure":
+        case "reset":
+        case "barrier":
+          this.operation(statement);
+          break;
+        default:
+          assertNever(statement);
+      }
+    }
+  }
+
+  private include(path: string, span: Span, depth: number): void {
+    if (path === "qelib1.inc") {
+      this.gates.includeQelib1();
+      return;
+    }
+    const text = depth < MAX_INCLUDE_DEPTH ? this.options.resolveInclude?.(path) : undefined;
+    if (text === undefined) {
+      this.error(span, "qasm-include", depth >= MAX_INCLUDE_DEPTH ? `includes nest deeper than ${MAX_INCLUDE_DEPTH} files` : `cannot include '${path}': only qelib1.inc is built in`);
+      return;
+    }
+    this.run(text, path, depth + 1);
+  }
+
+  private declareRegister(quantum: boolean, name: string, size: number, span: Span, sizeSpan: Span): void {
+    if ([...this.quantum, ...this.classical].some((r) => r.name === name) || this.gates.get(name)) {
+      this.error(span, "qasm-duplicate-register", `'${name}' is already declared`);
+      return;
+    }
+    if (!Number.isSafeInteger(size) || size < 1) {
+      this.error(sizeSpan, "qasm-register-size", `a register must hold at least one ${quantum ? "qubit" : "bit"}, got size ${size}`);
+      return;
+    }
+    const registers = quantum ? this.quantum : this.classical;
+    const offset = quantum ? this.nQubits : this.nClbits;
+    registers.push({ name, size, offset });
+    if (quantum) this.nQubits += size;
+    else this.nClbits += size;
+  }
+
+  private operation(op: QasmQuantumOp): void {
+    switch (op.kind) {
+      case "call":
+        this.call(op);
+        return;
+      case "measure": {
+        const qubits = this.resolveArgument(op.qubit, true);
+        const bits = this.resolveArgument(op.bit, false);
+        if (!qubits || !bits) return;
+        if (qubits.length !== bits.length) {
+          this.error(op.span, "qasm-broadcast", `measure needs as many bits as qubits, got ${qubits.length} qubit(s) and ${bits.length} bit(s)`);
+          return;
+        }
+        for (let i = 0; i < qubits.length; i++) this.ops.push({ kind: "measure", qubit: qubits[i] as number, clbit: bits[i] as number });
+        return;
+      }
+      case "reset": {
+        const qubits = this.resolveArgument(op.qubit, true);
+        for (const qubit of qubits ?? []) this.ops.push({ kind: "reset", qubit });
+        return;
+      }
+      case "barrier": {
+        const lists = op.args.map((arg) => this.resolveArgument(arg, true));
+        if (lists.some((list) => list === undefined)) return;
+        const qubits = [...new Set(lists.flatMap((list) => list ?? []))];
+        this.ops.push({ kind: "barrier", qubits });
+        return;
+      }
+      default:
+        assertNever(op);
+    }
+  }
+
+  private call(call: QasmGateCall): void {
+    const gate = this.lookupGate(call);
+    if (!gate) return;
+    if (!checkSignature(call.name, gate, call.params.length, call.args.length, call.span, (s, c, m) => this.error(s, c, m))) return;
+    const params: number[] = [];
+    for (const expr of call.params) {
+      const unknown = findUnknownName(expr, () => false);
+      if (unknown) {
+        this.error(unknown.span, "qasm-unknown-parameter", `'${unknown.kind === "name" ? unknown.name : ""}' is not defined (only gate bodies have named parameters)`);
+        return;
+      }
+      params.push(evaluateQasmExpr(expr, new Map()));
+    }
+    const lists = call.args.map((arg) => this.resolveArgument(arg, true));
+    if (lists.some((list) => list === undefined)) return;
+    const resolved = lists as number[][];
+    let width = 1;
+    for (let k = 0; k < resolved.length; k++) {
+      const list = resolved[k] as number[];
+      if (call.args[k]?.index !== undefined) continue;
+      if (width !== 1 && list.length !== width && list.length !== 1) {
+        this.error(call.span, "qasm-broadcast", `registers in one gate call must have equal sizes, got ${width} and ${list.length}`);
+        return;
+      }
+      width = Math.max(width, list.length);
+    }
+    for (let i = 0; i < width; i++) {
+      const qubits = resolved.map((list) => (list.length === 1 ? (list[0] as number) : (list[i] as number)));
+      if (new Set(qubits).size !== qubits.length) {
+        this.error(call.span, "qasm-duplicate-qubit", `gate '${call.name}' is applied to the same qubit twice (qubits ${qubits.join(", ")})`);
+        return;
+      }
+      this.expand(gate, params, qubits, call.span);
+    }
+  }
+
+  private lookupGate(call: QasmGateCall): GateEntry | undefined {
+    const gate = this.gates.get(call.name);
+    if (gate?.kind === "opaque") {
+      this.error(call.nameSpan, "qasm-opaque-gate", `gate '${call.name}' is opaque: it has no definition to simulate`);
+      return undefined;
+    }
+    if (gate) return gate;
+    const notes = suggestion(call.name, this.gates.names()) ?? [];
+    if (!this.gates.includesQelib1()) notes.push(`help: standard gates need 'include "qelib1.inc";'`);
+    this.error(call.nameSpan, "qasm-unknown-gate", `unknown gate '${call.name}'`, notes);
+    return undefined;
+  }
+
+  /** Inlines one application of `gate` (qubits already resolved and distinct). */
+  private expand(gate: GateEntry, params: readonly number[], qubits: readonly number[], span: Span): void {
+    switch (gate.kind) {
+      case "ir": {
+        const angles = gate.ir.angles(params);
+        if (angles.some((angle) => !Number.isFinite(angle))) {
+          this.error(span, "qasm-angle", `an angle of this gate is not a finite number (${angles.join(", ")})`);
+          return;
+        }
+        this.ops.push({ kind: "gate", name: gate.ir.name, qubits: [...qubits], angles: angles.map((value) => ({ kind: "const", value })) });
+        return;
+      }
+      case "defined": {
+        const { definition } = gate;
+        const scope = new Map(definition.params.map((p, k) => [p.name, params[k] as number]));
+        const wires = new Map(definition.qubits.map((q, k) => [q.name, qubits[k] as number]));
+        for (const op of definition.body) {
+          const mapped = op.kind === "call" || op.kind === "barrier" ? op.args.map((arg) => wires.get(arg.name) as number) : [];
+          if (op.kind === "barrier") {
+            this.ops.push({ kind: "barrier", qubits: mapped });
+          } else if (op.kind === "call") {
+            const callee = this.gates.get(op.name);
+            if (!callee) throw new Error(`internal: gate '${op.name}' was checked at its declaration`);
+            this.expand(callee, op.params.map((expr) => evaluateQasmExpr(expr, scope)), mapped, span);
+          }
+        }
+        return;
+      }
+      case "opaque":
+        throw new Error("internal: opaque gates are rejected before expansion");
+      default:
+        assertNever(gate);
+    }
+  }
+
+  private resolveArgument(arg: QasmArgument, quantum: boolean): number[] | undefined {
+    const register = this.resolveRegister(arg.name, arg.span, quantum);
+    if (!register) return undefined;
+    if (arg.index === undefined) return Array.from({ length: register.size }, (_, i) => register.offset + i);
+    if (arg.index >= register.size) {
+      this.error(arg.span, "qasm-index-range", `index ${arg.index} is out of range for '${arg.name}', which has ${register.size} ${quantum ? "qubit" : "bit"}${register.size === 1 ? "" : "s"} (indices 0..${register.size - 1})`);
+      return undefined;
+    }
+    return [register.offset + arg.index];
+  }
+
+  private resolveRegister(name: string, span: Span, quantum: boolean): QasmRegister | undefined {
+    const register = (quantum ? this.quantum : this.classical).find((r) => r.name === name);
+    if (register) return register;
+    const other = (quantum ? this.classical : this.quantum).find((r) => r.name === name);
+    const kind = quantum ? "quantum" : "classical";
+    if (other) {
+      this.error(span, "qasm-register-kind", `'${name}' is a ${quantum ? "classical" : "quantum"} register, but a ${kind} register is needed here`);
+    } else {
+      const names = (quantum ? this.quantum : this.classical).map((r) => r.name);
+      this.error(span, "qasm-undeclared-register", `${kind} register '${name}' is not declared`, suggestion(name, names));
+    }
+    return undefined;
+  }
+
+  private error(span: Span, code: string, message: string, notes?: readonly string[]): void {
+    this.diagnostics.push(notes && notes.length > 0 ? { severity: "error", code, message, span, notes } : { severity: "error", code, message, span });
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`internal: unexpected OpenQASM node ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,2 @@
+// OpenQASM 2.0 import and OpenQASM 2.0/3.0 export of the circuit IR.
+export { importQasm, type QasmImport, type QasmImportOptions, type QasmRegister } from "./qasm-import.js";
