@@ -20,3 +20,4 @@ export { type BeasleyProblem, type BeasleyReadOptions, parseBeasley, parseBeasle
 export { type MaxCutProblem, type WeightedGraph, cutWeight, maxCutQubo } from "./graph.js";
 export { type RudyReadOptions, parseRudy } from "./rudy.js";
 export { type ProblemFileOptions, parseProblem, problemFormatOf, readProblemFile } from "./read-problem-file.js";
+export { importQasm, type QasmImport, type QasmImportOptions, type QasmRegister } from "./qasm.js";
