@@ -1,1 +1,3 @@
 export { GATES, isGateName, type AngleExpr, type Circuit, type GateName, type Op } from "./ir.js";
+export { Angle, CircuitBuilder, angleCall, circuit, toAngleExpr, type AngleInput, type CircuitOptions } from "./builder.js";
+export { accumulateAngleGradient, angleIsConstant, evaluateAngle, formatAngle, parameterVector } from "./angles.js";

@@ -1,1 +1,17 @@
-export {};
+export { simulate, runSteps, type ParameterValues, type SimulateOptions, type SimulationResult } from "./simulate.js";
+export { compilePlan, bindPlan, DEFAULT_FUSED_QUBITS, type Plan, type PlanOptions, type BoundStep } from "./plan.js";
+export { createState, stateFromAmplitudes, copyState, normSquared, innerProduct, type StateVector } from "./statevector.js";
+export { assertStateFits, availableMemoryBytes, stateBytes, MAX_QUBITS } from "./memory-guard.js";
+export {
+  probabilities,
+  probabilityOfOne,
+  marginalProbabilities,
+  measureQubit,
+  resetQubit,
+  sampleIndices,
+  sampleCounts,
+  bitstring,
+} from "./measure.js";
+export { executePasses, resolveThreads, THREAD_THRESHOLD_QUBITS, type ThreadOption } from "./execute.js";
+export { shutdownPool as shutdownSimulatorThreads } from "./threads/pool.js";
+export { gateMatrix, type ComplexMatrix } from "./gate-matrix.js";
