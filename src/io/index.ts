@@ -21,3 +21,4 @@ export { type MaxCutProblem, type WeightedGraph, cutWeight, maxCutQubo } from ".
 export { type RudyReadOptions, parseRudy } from "./rudy.js";
 export { type ProblemFileOptions, parseProblem, problemFormatOf, readProblemFile } from "./read-problem-file.js";
 export { importQasm, type QasmImport, type QasmImportOptions, type QasmRegister } from "./qasm.js";
+export { exportQasm2, exportQasm3, type QasmExportOptions } from "./qasm.js";

@@ -1,0 +1,146 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { GATES, type AngleExpr, type Circuit, type GateName, type Op } from "../../src/circuit/ir.js";
+import { exportQasm2, exportQasm3, importQasm } from "../../src/io/index.js";
+
+const GATE_NAMES = Object.keys(GATES) as GateName[];
+const piFraction = fc.tuple(fc.integer({ min: -8, max: 8 }), fc.constantFrom(1, 2, 4, 8)).map(([k, d]) => (k * Math.PI) / d);
+const angleValue = fc.oneof(fc.double({ min: -20, max: 20, noNaN: true }), piFraction, fc.double({ min: -1e-9, max: 1e-9, noNaN: true }));
+
+function arbitraryCircuit(nQubits: number, nClbits: number): fc.Arbitrary<Circuit> {
+  const gate = fc
+    .constantFrom(...GATE_NAMES.filter((name) => GATES[name].nQubits <= nQubits))
+    .chain((name) =>
+      fc.record({
+        name: fc.constant(name),
+        qubits: fc.shuffledSubarray([...Array(nQubits).keys()], { minLength: GATES[name].nQubits, maxLength: GATES[name].nQubits }),
+        angles: fc.array(angleValue, { minLength: GATES[name].nAngles, maxLength: GATES[name].nAngles }),
+      }),
+    )
+    .map(({ name, qubits, angles }): Op => ({ kind: "gate", name, qubits, angles: angles.map((value): AngleExpr => ({ kind: "const", value })) }));
+  const qubit = fc.integer({ min: 0, max: nQubits - 1 });
+  const other: fc.Arbitrary<Op>[] = [
+    fc.record({ kind: fc.constant("reset" as const), qubit }),
+    fc.uniqueArray(qubit, { minLength: 1, maxLength: nQubits }).map((qubits): Op => ({ kind: "barrier", qubits })),
+  ];
+  if (nClbits > 0) other.push(fc.record({ kind: fc.constant("measure" as const), qubit, clbit: fc.integer({ min: 0, max: nClbits - 1 }) }));
+  return fc
+    .array(fc.oneof({ arbitrary: gate, weight: 6 }, ...other.map((arbitrary) => ({ arbitrary, weight: 1 }))), { maxLength: 40 })
+    .map((ops) => ({ name: "random", nQubits, nClbits, parameters: [], ops }));
+}
+
+const anyCircuit = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 3 })).chain(([n, m]) => arbitraryCircuit(n, m));
+
+describe("OpenQASM 2.0 export", () => {
+  it("round-trips through import: same ops, angles within 1e-12", () => {
+    fc.assert(
+      fc.property(anyCircuit, (circuit) => {
+        const text = exportQasm2(circuit);
+        const back = importQasm(text);
+        expect(back.diagnostics).toEqual([]);
+        expect(back.circuit!.nQubits).toBe(circuit.nQubits);
+        expect(back.circuit!.nClbits).toBe(circuit.nClbits);
+        expect(back.circuit!.ops.length).toBe(circuit.ops.length);
+        back.circuit!.ops.forEach((op, k) => {
+          const original = circuit.ops[k]!;
+          if (op.kind !== "gate" || original.kind !== "gate") {
+            expect(op).toEqual(original);
+            return;
+          }
+          expect(op.name).toBe(original.name);
+          expect(op.qubits).toEqual(original.qubits);
+          op.angles.forEach((angle, j) => {
+            const expected = (original.angles[j] as { value: number }).value;
+            expect(Math.abs((angle as { value: number }).value - expected)).toBeLessThanOrEqual(1e-12);
+          });
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("writes standard qelib1 names and exact pi fractions", () => {
+    const circuit: Circuit = {
+      name: "t",
+      nQubits: 2,
+      nClbits: 1,
+      parameters: [],
+      ops: [
+        { kind: "gate", name: "u", qubits: [0], angles: [{ kind: "const", value: Math.PI / 2 }, { kind: "const", value: 0 }, { kind: "const", value: -Math.PI }] },
+        { kind: "gate", name: "cp", qubits: [1, 0], angles: [{ kind: "const", value: (3 * Math.PI) / 4 }] },
+        { kind: "gate", name: "ryy", qubits: [0, 1], angles: [{ kind: "const", value: 0.1 }] },
+        { kind: "measure", qubit: 1, clbit: 0 },
+      ],
+    };
+    expect(exportQasm2(circuit)).toBe(
+      [
+        "OPENQASM 2.0;",
+        'include "qelib1.inc";',
+        "gate ryy(theta) a, b { rx(pi/2) a; rx(pi/2) b; cx a, b; rz(theta) b; cx a, b; rx(-pi/2) a; rx(-pi/2) b; }",
+        "qreg q[2];",
+        "creg c[1];",
+        "u3(pi/2, 0, -pi) q[0];",
+        "cu1(3*pi/4) q[1], q[0];",
+        "ryy(0.1) q[0], q[1];",
+        "measure q[1] -> c[0];",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("binds parameters, and refuses a parameterised circuit without values", () => {
+    const circuit: Circuit = {
+      name: "p",
+      nQubits: 1,
+      nClbits: 0,
+      parameters: ["theta[0]"],
+      ops: [{ kind: "gate", name: "rx", qubits: [0], angles: [{ kind: "mul", left: { kind: "const", value: 2 }, right: { kind: "param", index: 0 } }] }],
+    };
+    expect(() => exportQasm2(circuit)).toThrow(RangeError);
+    expect(exportQasm2(circuit, { parameters: { theta: [0.25] } })).toContain("rx(0.5) q[0];");
+  });
+});
+
+describe("OpenQASM 3.0 export", () => {
+  const circuit: Circuit = {
+    name: "ansatz",
+    nQubits: 2,
+    nClbits: 2,
+    parameters: ["theta[0][1]", "gamma"],
+    ops: [
+      { kind: "gate", name: "ry", qubits: [0], angles: [{ kind: "param", index: 0 }] },
+      { kind: "gate", name: "rzz", qubits: [0, 1], angles: [{ kind: "mul", left: { kind: "const", value: 2 }, right: { kind: "param", index: 1 } }] },
+      { kind: "gate", name: "u", qubits: [1], angles: [{ kind: "call", fn: "sin", arg: { kind: "param", index: 1 } }, { kind: "const", value: -1 }, { kind: "neg", arg: { kind: "param", index: 0 } }] },
+      { kind: "measure", qubit: 0, clbit: 1 },
+      { kind: "barrier", qubits: [0, 1] },
+      { kind: "reset", qubit: 1 },
+    ],
+  };
+
+  it("keeps parameters symbolic as input angles with valid identifiers", () => {
+    expect(exportQasm3(circuit)).toBe(
+      [
+        "OPENQASM 3.0;",
+        'include "stdgates.inc";',
+        "input angle theta_0_1; // theta[0][1]",
+        "input angle gamma; // gamma",
+        "gate rzz(theta) a, b { cx a, b; rz(theta) b; cx a, b; }",
+        "qubit[2] q;",
+        "bit[2] c;",
+        "ry(theta_0_1) q[0];",
+        "rzz((2 * gamma)) q[0], q[1];",
+        "u3(sin(gamma), (-1), -(theta_0_1)) q[1];",
+        "c[1] = measure q[0];",
+        "barrier q[0], q[1];",
+        "reset q[1];",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("binds values when given", () => {
+    const text = exportQasm3(circuit, { parameters: [0.5, Math.PI / 4] });
+    expect(text).not.toContain("input");
+    expect(text).toContain("rzz(pi/2) q[0], q[1];");
+  });
+});
