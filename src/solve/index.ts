@@ -26,3 +26,7 @@ export { type TemperingParameters, parallelTempering } from "./parallel-temperin
 export { type BifurcationParameters, type BifurcationVariant, simulatedBifurcation } from "./simulated-bifurcation.js";
 export { quboToLpText } from "./qubo-lp.js";
 export { type MilpParameters, milpSolver } from "./milp.js";
+export { type EnumerationParameters, exactSampler } from "./enumeration-sampler.js";
+export { type CompiledLike, compiledProblem } from "./compiled-problem.js";
+export { findSampler, getSampler, listSamplers, registerSampler } from "./registry.js";
+export { DEFAULT_SOLVERS, SOLVE_MODES, type SolveMode, type SolveOptions, solve } from "./modes.js";

@@ -2,6 +2,7 @@
 // the user's terms. Kept minimal so that solvers never depend on the compiler's internals: the
 // compiler's output, a problem-file reader's output and a hand-built QUBO all fit.
 import type { Qubo } from "../compile/qubo.js";
+import { type CompiledLike, compiledProblem, isCompiledLike } from "./compiled-problem.js";
 import type { JsonValue } from "./json.js";
 
 /** A sample read back in the user's terms. */
@@ -25,14 +26,15 @@ export interface SolvableModel {
   decode?(x: Uint8Array): Decoded;
 }
 
-export type Problem = Qubo | SolvableModel;
+/** A bare QUBO, a QUBO with meaning (a problem-file reader's output), or the compiler's model. */
+export type Problem = Qubo | SolvableModel | CompiledLike;
 
-/** Treats a bare QUBO as a model without decode, minimised. */
+/** Treats a bare QUBO as a model without decode, minimised; adapts a compiled model. */
 export function asModel(problem: Problem): SolvableModel {
   if (problem === null || typeof problem !== "object") {
     throw new TypeError(`problem must be a Qubo or an object with a qubo, got ${problem === null ? "null" : typeof problem}`);
   }
-  const model: SolvableModel = "qubo" in problem ? problem : { qubo: problem };
+  const model: SolvableModel = isCompiledLike(problem) ? compiledProblem(problem) : "qubo" in problem ? problem : { qubo: problem };
   if (model.sense !== undefined && model.sense !== "min" && model.sense !== "max") {
     throw new RangeError(`problem sense must be 'min' or 'max', got ${String(model.sense)}`);
   }

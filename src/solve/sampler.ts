@@ -12,7 +12,7 @@ import { type Deadline, createDeadline } from "./deadline.js";
 import type { JsonObject, JsonValue } from "./json.js";
 import { type SolverFamily, qpipeVersion, quboHash } from "./manifest.js";
 import { type CommonOptions, type ParameterSpecs, checkCommonOptions, resolveParameters } from "./options.js";
-import { type Problem, asModel } from "./problem.js";
+import { type Problem, type SolvableModel, asModel } from "./problem.js";
 import { ReadBuffer } from "./read-buffer.js";
 import { SampleSet } from "./sample-set.js";
 
@@ -26,6 +26,11 @@ export interface Sampler {
   /** The solver's own parameters (kind, range, default). */
   readonly parameters: ParameterSpecs;
   sample(problem: Problem, options?: SamplerOptions): Promise<SampleSet>;
+  /**
+   * Resource check before a run (a quantum sampler estimates qubits, memory and time here): a reason
+   * string refuses the problem, and mode `quantum` then falls back to a classical solver.
+   */
+  admit?(model: SolvableModel, options: SamplerOptions): string | undefined;
 }
 
 export interface SamplerContext {

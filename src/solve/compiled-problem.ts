@@ -1,0 +1,44 @@
+// Adapts the compiler's CompiledModel to the solver contract: its QUBO, its sense, and a decode
+// that keeps the user's variable names and lists only the constraints a sample violates.
+// Detected by shape (a `qubo()` method and a `decode()` method) so that `asModel` accepts a
+// CompiledModel directly.
+import type { Qubo } from "../compile/qubo.js";
+import type { JsonValue } from "./json.js";
+import type { Decoded, SolvableModel } from "./problem.js";
+
+/** The parts of the compiler's CompiledModel the solvers use. */
+export interface CompiledLike {
+  qubo(): Qubo;
+  decode(bits: ArrayLike<number>): {
+    readonly values: Readonly<Record<string, unknown>>;
+    readonly objective: number;
+    readonly violations: Readonly<Record<string, number>>;
+    readonly feasible: boolean;
+  };
+  readonly data: { readonly sense: "minimize" | "maximize" };
+}
+
+export function isCompiledLike(problem: unknown): problem is CompiledLike {
+  const p = problem as Partial<Record<string, unknown>> | null;
+  return p !== null && typeof p === "object" && typeof p.qubo === "function" && typeof p.decode === "function";
+}
+
+export function compiledProblem(model: CompiledLike): SolvableModel {
+  const qubo = model.qubo();
+  const sense = model.data?.sense === "maximize" ? "max" : "min";
+  return {
+    qubo,
+    sense,
+    decode: (x: Uint8Array): Decoded => {
+      const decoded = model.decode(x);
+      const violations: Record<string, number> = {};
+      for (const [name, amount] of Object.entries(decoded.violations)) if (amount > 0) violations[name] = amount;
+      return {
+        values: decoded.values as Readonly<Record<string, JsonValue>>,
+        objective: decoded.objective,
+        feasible: decoded.feasible,
+        violations,
+      };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Modes: one entry point that runs a problem classically, quantum-inspired, or on a quantum
+// (simulated or remote) sampler, and falls back to a classical solver — recording what was asked
+// for, what ran and why — whenever the quantum path cannot run: no quantum sampler registered, the
+// sampler's resource check refuses the problem, or it throws or overruns its time budget.
+//
+//   solve(problem, {mode, solver}) ─▶ sampler ─admit?─▶ sample ──────────────────────▶ SampleSet
+//                                        │ refused / missing / threw / timed out
+//                                        └──────▶ fallback solver ─▶ SampleSet + {requested, used, reason}
+import { performance } from "node:perf_hooks";
+import type { SolverFamily } from "./manifest.js";
+import type { CommonOptions } from "./options.js";
+import { type Problem, asModel } from "./problem.js";
+import { findSampler, getSampler } from "./registry.js";
+import type { SampleSet } from "./sample-set.js";
+import type { Sampler, SamplerOptions } from "./sampler.js";
+
+export type SolveMode = SolverFamily;
+
+export const SOLVE_MODES: readonly SolveMode[] = ["classical", "quantum-inspired", "quantum"];
+
+/** The solver each mode uses when none is named. */
+export const DEFAULT_SOLVERS: Readonly<Record<SolveMode, string>> = {
+  classical: "tabu",
+  "quantum-inspired": "sb",
+  quantum: "qaoa",
+};
+
+export interface SolveOptions extends CommonOptions {
+  /** Default `classical`. */
+  readonly mode?: SolveMode;
+  /** A registered solver of the mode's family; default DEFAULT_SOLVERS[mode]. */
+  readonly solver?: string;
+  /** The solver's own parameters (e.g. `{ sweeps: 2000 }` for `sa`). */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  /** What runs when the quantum path cannot: a classical solver and its parameters (default `tabu`). */
+  readonly fallback?: { readonly solver: string; readonly parameters?: Readonly<Record<string, unknown>> };
+}
+
+/** Runs `problem` in the requested mode; see the file comment for when and how it falls back. */
+export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SampleSet> {
+  if (options === null || typeof options !== "object") throw new TypeError("solve options must be an object");
+  const mode = options.mode ?? "classical";
+  if (!SOLVE_MODES.includes(mode)) throw new RangeError(`mode must be one of ${SOLVE_MODES.join(", ")}, got ${String(mode)}`);
+  const solverName = options.solver ?? DEFAULT_SOLVERS[mode];
+  const fallbackName = options.fallback?.solver ?? DEFAULT_SOLVERS.classical;
+  const fallbackSampler = getSampler(fallbackName);
+  if (fallbackSampler.family !== "classical") throw new RangeError(`fallback solver must be classical, '${fallbackName}' is ${fallbackSampler.family}`);
+  const common: CommonOptions = { seed: options.seed, rng: options.rng, reads: options.reads, timeLimitMs: options.timeLimitMs, targetEnergy: options.targetEnergy };
+  const model = asModel(problem);
+  const requested = { mode, solver: solverName };
+
+  const sampler = findSampler(solverName);
+  if (sampler === undefined && mode !== "quantum") getSampler(solverName); // throws the unknown-solver RangeError
+  if (sampler !== undefined && sampler.family !== mode) {
+    throw new RangeError(`solver '${solverName}' is ${sampler.family}, not ${mode}; pick a ${mode} solver or mode ${sampler.family}`);
+  }
+  const ownOptions: SamplerOptions = { ...options.parameters, ...common };
+
+  if (mode !== "quantum") return getSampler(solverName).sample(model, ownOptions);
+
+  const fallBack = async (reason: string): Promise<SampleSet> => {
+    const set = await fallbackSampler.sample(model, { ...options.fallback?.parameters, ...common });
+    return set.withFallback({ requested, used: { mode: "classical", solver: fallbackName }, reason });
+  };
+  if (sampler === undefined) return fallBack(`quantum solvers not available: no '${solverName}' sampler is registered`);
+  const refusal = sampler.admit?.(model, ownOptions);
+  if (refusal !== undefined) return fallBack(refusal);
+  const started = performance.now();
+  try {
+    return await withTimeout(sampler, model, ownOptions, options.timeLimitMs);
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) throw error; // misuse, not a backend failure
+    const spentMs = performance.now() - started;
+    return fallBack(`${solverName} failed after ${spentMs.toFixed(0)} ms: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+/** Races the quantum sampler against its budget (plus a grace for result assembly). */
+async function withTimeout(sampler: Sampler, model: Problem, options: SamplerOptions, timeLimitMs: number | undefined): Promise<SampleSet> {
+  if (timeLimitMs === undefined) return sampler.sample(model, options);
+  const graceMs = Math.max(100, 0.1 * timeLimitMs);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out (budget ${timeLimitMs} ms)`)), timeLimitMs + graceMs);
+  });
+  try {
+    return await Promise.race([sampler.sample(model, options), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
