@@ -97,10 +97,24 @@ export function toSlots(p: SparsePoly, layout: SlotLayout): { slots: Int32Array;
     slots[k] = p.linIdx[t];
     amounts[k++] = p.linCoef[t];
   }
+  // Terms are sorted by (i, j), so within a row the next slot is found by stepping forward.
+  const { rowStart, pairCol, nBits } = layout;
+  let row = -1;
+  let at = 0;
   for (let t = 0; t < p.quadCoef.length; t++) {
-    const slot = pairSlot(layout, p.quadI[t], p.quadJ[t]);
-    if (slot < 0) throw new Error("internal: pair missing from the slot layout");
-    slots[k] = slot;
+    const i = p.quadI[t];
+    const j = p.quadJ[t];
+    if (i !== row) {
+      const slot = pairSlot(layout, i, j);
+      if (slot < 0) throw new Error("internal: pair missing from the slot layout");
+      row = i;
+      at = slot - nBits;
+    } else {
+      const end = rowStart[i + 1];
+      while (at < end && pairCol[at] < j) at++;
+      if (at === end || pairCol[at] !== j) throw new Error("internal: pair missing from the slot layout");
+    }
+    slots[k] = nBits + at;
     amounts[k++] = p.quadCoef[t];
   }
   for (const t of p.higher) {

@@ -4,7 +4,8 @@
 // s·s = 1 (spin). Keeping products eager and unmerged makes building 10⁶-term models cheap.
 //
 // Layout: terms of degree ≤ 2 live in one flat array, three numbers per term: (i, j, coef),
-// with j = -1 for a linear term. Terms of degree ≥ 3 keep their factor list.
+// with j = -1 for a linear term (a plain array for small expressions, a Float64Array for big
+// sums). Terms of degree ≥ 3 keep their factor list.
 
 /** A degree ≥ 3 monomial: factors (variable indices, repeats allowed) times a coefficient. */
 export interface HigherTerm {
@@ -14,11 +15,14 @@ export interface HigherTerm {
 
 export type ExprLike = Expr | number;
 
+/** Flat (i, j, coef) triples. */
+export type TermArray = readonly number[] | Float64Array;
+
 export class Expr {
   /** @internal use the helpers below; the arrays are never mutated once an Expr is shared. */
   constructor(
     readonly constant: number,
-    readonly terms: readonly number[],
+    readonly terms: TermArray,
     readonly higher: readonly HigherTerm[] = EMPTY_HIGHER,
   ) {}
 
@@ -63,9 +67,9 @@ export class Expr {
   scale(factor: number): Expr {
     checkFinite(factor, "a scale factor");
     if (factor === 1) return this;
-    const terms = this.terms.slice();
+    const terms = Array.from(this.terms);
     for (let k = 2; k < terms.length; k += 3) terms[k] *= factor;
-    const higher = this.higher.map((t) => ({ vars: t.vars, coef: t.coef * factor }));
+    const higher = this.higher.length === 0 ? EMPTY_HIGHER : this.higher.map((t) => ({ vars: t.vars, coef: t.coef * factor }));
     return new Expr(this.constant * factor, terms, higher);
   }
 
@@ -73,6 +77,12 @@ export class Expr {
     if (typeof other === "number") return this.scale(other);
     if (other.terms.length === 0 && other.higher.length === 0) return this.scale(other.constant);
     if (this.terms.length === 0 && this.higher.length === 0) return other.scale(this.constant);
+    // fast path: (a·xᵢ)(b·xⱼ), the bulk of quadratic models
+    const at = this.terms;
+    const bt = other.terms;
+    if (at.length === 3 && bt.length === 3 && at[1] < 0 && bt[1] < 0 && this.constant === 0 && other.constant === 0 && this.higher.length === 0 && other.higher.length === 0) {
+      return new Expr(0, [at[0], bt[0], at[2] * bt[2]]);
+    }
     const acc = new ExprAccumulator();
     acc.addProduct(this, other, 1);
     return acc.toExpr();
@@ -89,17 +99,21 @@ export class Expr {
   }
 }
 
-const EMPTY_TERMS: readonly number[] = Object.freeze([]) as readonly number[];
+const EMPTY_TERMS: TermArray = new Float64Array(0);
+const EMPTY_BUFFER = new Float64Array(0);
 const EMPTY_HIGHER: readonly HigherTerm[] = Object.freeze([]) as readonly HigherTerm[];
 
 function checkFinite(value: number, what: string): void {
   if (!Number.isFinite(value)) throw new RangeError(`${what} must be a finite number, got ${value}`);
 }
 
-function concat(a: readonly number[], b: readonly number[]): readonly number[] {
+function concat(a: TermArray, b: TermArray): TermArray {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
-  return a.concat(b);
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function concatHigher(a: readonly HigherTerm[], b: readonly HigherTerm[]): readonly HigherTerm[] {
@@ -118,8 +132,19 @@ export function toExpr(value: ExprLike): Expr {
  */
 export class ExprAccumulator {
   constant = 0;
-  private terms: number[] = [];
+  private buffer: Float64Array = EMPTY_BUFFER;
+  private length = 0;
   private higher: HigherTerm[] = [];
+
+  private reserve(extra: number): Float64Array {
+    const need = this.length + extra;
+    if (need > this.buffer.length) {
+      const grown = new Float64Array(Math.max(need, 48, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    return this.buffer;
+  }
 
   add(expr: ExprLike, factor = 1): void {
     if (typeof expr === "number") {
@@ -128,18 +153,34 @@ export class ExprAccumulator {
     }
     this.constant += factor * expr.constant;
     const src = expr.terms;
-    const dst = this.terms;
-    for (let k = 0; k < src.length; k += 3) dst.push(src[k], src[k + 1], factor * src[k + 2]);
+    const n = src.length;
+    const dst = this.reserve(n);
+    let at = this.length;
+    if (factor === 1) {
+      for (let k = 0; k < n; k++) dst[at++] = src[k];
+    } else {
+      for (let k = 0; k < n; k += 3) {
+        dst[at++] = src[k];
+        dst[at++] = src[k + 1];
+        dst[at++] = factor * src[k + 2];
+      }
+    }
+    this.length = at;
     for (const t of expr.higher) this.higher.push(factor === 1 ? t : { vars: t.vars, coef: factor * t.coef });
   }
 
   /** Adds coef·x_i (j < 0) or coef·x_i·x_j. */
   addTerm(i: number, j: number, coef: number): void {
-    this.terms.push(i, j, coef);
+    const dst = this.reserve(3);
+    const at = this.length;
+    dst[at] = i;
+    dst[at + 1] = j;
+    dst[at + 2] = coef;
+    this.length = at + 3;
   }
 
   addHigher(vars: readonly number[], coef: number): void {
-    if (vars.length <= 2) this.terms.push(vars[0], vars.length === 2 ? vars[1] : -1, coef);
+    if (vars.length <= 2) this.addTerm(vars[0], vars.length === 2 ? vars[1] : -1, coef);
     else this.higher.push({ vars, coef });
   }
 
@@ -150,7 +191,6 @@ export class ExprAccumulator {
     if (b.constant !== 0) this.add(stripConstant(a), factor * b.constant);
     const at = a.terms;
     const bt = b.terms;
-    const dst = this.terms;
     for (let p = 0; p < at.length; p += 3) {
       const ai = at[p];
       const aj = at[p + 1];
@@ -159,7 +199,7 @@ export class ExprAccumulator {
         const bi = bt[r];
         const bj = bt[r + 1];
         const c = ac * bt[r + 2];
-        if (aj < 0 && bj < 0) dst.push(ai, bi, c);
+        if (aj < 0 && bj < 0) this.addTerm(ai, bi, c);
         else this.higher.push({ vars: factorsOf(ai, aj, bi, bj), coef: c });
       }
       for (const t of b.higher) this.higher.push({ vars: aj < 0 ? [ai, ...t.vars] : [ai, aj, ...t.vars], coef: ac * t.coef });
@@ -175,9 +215,11 @@ export class ExprAccumulator {
   }
 
   toExpr(): Expr {
-    const expr = new Expr(this.constant, this.terms, this.higher);
+    const terms = this.length === 0 ? EMPTY_TERMS : this.buffer.slice(0, this.length);
+    const expr = new Expr(this.constant, terms, this.higher.length === 0 ? EMPTY_HIGHER : this.higher);
     this.constant = 0;
-    this.terms = [];
+    this.buffer = EMPTY_BUFFER;
+    this.length = 0;
     this.higher = [];
     return expr;
   }

@@ -1,7 +1,7 @@
 // The normalised polynomial: merged monomials, domain rules applied, zero coefficients dropped,
 // terms sorted. Linear and quadratic parts are typed arrays (the hot path); degree ≥ 3 terms
 // keep sorted factor lists. Integer keys (i·2²⁶ + j) merge quadratic terms without strings.
-import { Expr, type ExprLike, toExpr } from "./expr.js";
+import { Expr, type ExprLike, type TermArray, toExpr } from "./expr.js";
 
 /** How repeated factors of one variable simplify. */
 export const Reduction = {
@@ -56,18 +56,51 @@ export function nPolyTerms(p: SparsePoly): number {
 /** Merges an expression's terms under each variable's reduction rule. */
 export function normalize(expr: ExprLike, reductions: ArrayLike<Reduction>): SparsePoly {
   const e = toExpr(expr);
+  const n = reductions.length;
+  // Degree ≥ 3 terms first: those that reduce to degree ≤ 2 join the flat term list.
+  let constant = e.constant;
+  let terms = e.terms;
+  const higher = new Map<string, { vars: Int32Array; coef: number }>();
+  if (e.higher.length > 0) {
+    const extra: number[] = [];
+    for (const t of e.higher) {
+      if (t.coef === 0) continue;
+      const vars = reduceFactors(t.vars, reductions);
+      if (vars.length === 0) constant += t.coef;
+      else if (vars.length <= 2) extra.push(vars[0], vars.length === 2 ? vars[1] : -1, t.coef);
+      else {
+        const key = vars.join(",");
+        const entry = higher.get(key);
+        if (entry) entry.coef += t.coef;
+        else higher.set(key, { vars, coef: t.coef });
+      }
+    }
+    if (extra.length > 0) terms = [...terms, ...extra];
+  }
+  const high = [...higher.values()].filter((t) => t.coef !== 0).sort((a, b) => compareFactors(a.vars, b.vars));
+  const nTerms = terms.length / 3;
+  // Large sums go through dense scratch rows (a sparse accumulator); small ones through maps.
+  const merged = nTerms > 256 && nTerms * 4 >= n ? mergeDense(terms, reductions) : mergeWithMaps(terms, reductions);
+  return { ...merged, constant: constant + merged.constant, higher: high };
+}
+
+type Merged = Omit<SparsePoly, "higher">;
+
+function checkIndex(i: number, j: number, n: number): void {
+  if (!(i >= 0 && i < n && j < n)) throw new RangeError(`expression uses variable ${Math.max(i, j)} but the model has ${n}`);
+}
+
+function mergeWithMaps(terms: TermArray, reductions: ArrayLike<Reduction>): Merged {
   const lin = new Map<number, number>();
   const quad = new Map<number, number>();
-  const higher = new Map<string, { vars: Int32Array; coef: number }>();
-  let constant = e.constant;
+  let constant = 0;
   const n = reductions.length;
-  const terms = e.terms;
   for (let k = 0; k < terms.length; k += 3) {
     let i = terms[k];
     let j = terms[k + 1];
     const c = terms[k + 2];
     if (c === 0) continue;
-    if (i < 0 || i >= n || j >= n) throw new RangeError(`expression uses variable ${Math.max(i, j)} but the model has ${n}`);
+    checkIndex(i, j, n);
     if (j < 0) {
       lin.set(i, (lin.get(i) ?? 0) + c);
       continue;
@@ -75,30 +108,126 @@ export function normalize(expr: ExprLike, reductions: ArrayLike<Reduction>): Spa
     if (j < i) [i, j] = [j, i];
     if (i === j) {
       const r = reductions[i];
-      if (r === Reduction.Idempotent) lin.set(i, (lin.get(i) ?? 0) + c);
-      else if (r === Reduction.Involutory) constant += c;
-      else quad.set(i * KEY + j, (quad.get(i * KEY + j) ?? 0) + c);
-      continue;
+      if (r === Reduction.Idempotent) {
+        lin.set(i, (lin.get(i) ?? 0) + c);
+        continue;
+      }
+      if (r === Reduction.Involutory) {
+        constant += c;
+        continue;
+      }
     }
     const key = i * KEY + j;
     quad.set(key, (quad.get(key) ?? 0) + c);
   }
-  for (const t of e.higher) {
-    if (t.coef === 0) continue;
-    const vars = reduceFactors(t.vars, reductions);
-    if (vars.length === 0) constant += t.coef;
-    else if (vars.length === 1) lin.set(vars[0], (lin.get(vars[0]) ?? 0) + t.coef);
-    else if (vars.length === 2) {
-      const key = vars[0] * KEY + vars[1];
-      quad.set(key, (quad.get(key) ?? 0) + t.coef);
-    } else {
-      const key = vars.join(",");
-      const entry = higher.get(key);
-      if (entry) entry.coef += t.coef;
-      else higher.set(key, { vars, coef: t.coef });
+  const linKeys = sortedNonZeroKeys(lin);
+  const linIdx = new Int32Array(linKeys.length);
+  const linCoef = new Float64Array(linKeys.length);
+  for (let k = 0; k < linKeys.length; k++) {
+    linIdx[k] = linKeys[k];
+    linCoef[k] = lin.get(linKeys[k])!;
+  }
+  const quadKeys = sortedNonZeroKeys(quad);
+  const quadI = new Int32Array(quadKeys.length);
+  const quadJ = new Int32Array(quadKeys.length);
+  const quadCoef = new Float64Array(quadKeys.length);
+  for (let k = 0; k < quadKeys.length; k++) {
+    const key = quadKeys[k];
+    quadI[k] = Math.floor(key / KEY);
+    quadJ[k] = key - quadI[k] * KEY;
+    quadCoef[k] = quad.get(key)!;
+  }
+  return { constant, linIdx, linCoef, quadI, quadJ, quadCoef };
+}
+
+/**
+ * The same merge with a counting sort of pairs by row and a dense scratch row per pass (the
+ * sparse accumulator of Gilbert, Moler & Schreiber 1992): O(terms + Σ row·log row), no hashing.
+ */
+function mergeDense(terms: TermArray, reductions: ArrayLike<Reduction>): Merged {
+  const n = reductions.length;
+  let constant = 0;
+  const linAcc = new Float64Array(n);
+  const linSeen = new Uint8Array(n);
+  const rowCount = new Int32Array(n + 1);
+  // pass 1: linear terms, reductions, row counts
+  for (let k = 0; k < terms.length; k += 3) {
+    let i = terms[k];
+    let j = terms[k + 1];
+    const c = terms[k + 2];
+    if (c === 0) continue;
+    checkIndex(i, j, n);
+    if (j >= 0 && j < i) [i, j] = [j, i];
+    if (j < 0 || (i === j && reductions[i] === Reduction.Idempotent)) {
+      linAcc[i] += c;
+      linSeen[i] = 1;
+    } else if (i === j && reductions[i] === Reduction.Involutory) constant += c;
+    else rowCount[i + 1]++;
+  }
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + rowCount[i + 1];
+  const fill = start.slice(0, n);
+  const cols = new Int32Array(start[n]);
+  const coefs = new Float64Array(start[n]);
+  // pass 2: scatter pairs into their rows
+  for (let k = 0; k < terms.length; k += 3) {
+    let i = terms[k];
+    let j = terms[k + 1];
+    const c = terms[k + 2];
+    if (c === 0 || j < 0) continue;
+    if (j < i) [i, j] = [j, i];
+    if (i === j && reductions[i] !== Reduction.None) continue;
+    cols[fill[i]] = j;
+    coefs[fill[i]++] = c;
+  }
+  // pass 3: merge each row through a dense scratch row
+  const acc = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched = new Int32Array(n);
+  const quadI = new Int32Array(cols.length);
+  const quadJ = new Int32Array(cols.length);
+  const quadCoef = new Float64Array(cols.length);
+  let nPairs = 0;
+  for (let i = 0; i < n; i++) {
+    let nTouched = 0;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const j = cols[k];
+      if (!seen[j]) {
+        seen[j] = 1;
+        touched[nTouched++] = j;
+      }
+      acc[j] += coefs[k];
+    }
+    const row = touched.subarray(0, nTouched).sort();
+    for (let t = 0; t < nTouched; t++) {
+      const j = row[t];
+      if (acc[j] !== 0) {
+        quadI[nPairs] = i;
+        quadJ[nPairs] = j;
+        quadCoef[nPairs++] = acc[j];
+      }
+      acc[j] = 0;
+      seen[j] = 0;
     }
   }
-  return fromMaps(constant, lin, quad, higher);
+  let nLin = 0;
+  for (let i = 0; i < n; i++) if (linSeen[i] && linAcc[i] !== 0) nLin++;
+  const linIdx = new Int32Array(nLin);
+  const linCoef = new Float64Array(nLin);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (linSeen[i] && linAcc[i] !== 0) {
+      linIdx[k] = i;
+      linCoef[k++] = linAcc[i];
+    }
+  }
+  return {
+    constant,
+    linIdx,
+    linCoef,
+    quadI: quadI.slice(0, nPairs),
+    quadJ: quadJ.slice(0, nPairs),
+    quadCoef: quadCoef.slice(0, nPairs),
+  };
 }
 
 function reduceFactors(factors: readonly number[], reductions: ArrayLike<Reduction>): Int32Array {
@@ -120,33 +249,6 @@ function reduceFactors(factors: readonly number[], reductions: ArrayLike<Reducti
     } else for (let c = 0; c < count; c++) out.push(v);
   }
   return Int32Array.from(out);
-}
-
-function fromMaps(
-  constant: number,
-  lin: Map<number, number>,
-  quad: Map<number, number>,
-  higher: Map<string, { vars: Int32Array; coef: number }>,
-): SparsePoly {
-  const linKeys = sortedNonZeroKeys(lin);
-  const linIdx = new Int32Array(linKeys.length);
-  const linCoef = new Float64Array(linKeys.length);
-  for (let k = 0; k < linKeys.length; k++) {
-    linIdx[k] = linKeys[k];
-    linCoef[k] = lin.get(linKeys[k])!;
-  }
-  const quadKeys = sortedNonZeroKeys(quad);
-  const quadI = new Int32Array(quadKeys.length);
-  const quadJ = new Int32Array(quadKeys.length);
-  const quadCoef = new Float64Array(quadKeys.length);
-  for (let k = 0; k < quadKeys.length; k++) {
-    const key = quadKeys[k];
-    quadI[k] = Math.floor(key / KEY);
-    quadJ[k] = key - quadI[k] * KEY;
-    quadCoef[k] = quad.get(key)!;
-  }
-  const high = [...higher.values()].filter((t) => t.coef !== 0).sort((a, b) => compareFactors(a.vars, b.vars));
-  return { constant, linIdx, linCoef, quadI, quadJ, quadCoef, higher: high };
 }
 
 function sortedNonZeroKeys(map: Map<number, number>): Float64Array {
