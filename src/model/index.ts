@@ -14,3 +14,4 @@ export {
 } from "./model.js";
 export { coefficientMass, evaluatePoly, normalize, polyDegree, Reduction, type SparsePoly } from "./sparse-poly.js";
 export { VarArray, type Domain, type IntEncoding, type ModelVariable, type VariableFamily } from "./variables.js";
+export { bind, bindProblem, type BindResult, type ParamValue } from "./bind.js";
