@@ -13,34 +13,45 @@ import { renderChart } from "./rendered-chart.js";
 import { RecordsTable } from "./records-table.js";
 import { sendDisplayData } from "./tslab-channel.js";
 
+interface DisplayItem {
+  readonly bundle: MimeBundle;
+  readonly metadata: Record<string, unknown>;
+}
+
 /** The bundles `show(x)` would display, without sending them. */
 export async function displayBundles(value: unknown): Promise<MimeBundle[]> {
+  return (await displayItems(value)).map((item) => item.bundle);
+}
+
+async function displayItems(value: unknown): Promise<DisplayItem[]> {
   const method = displayMethodOf(value);
   if (method) {
     const result = await method();
-    return Array.isArray(result) ? (result as MimeBundle[]) : [result];
+    const bundles = Array.isArray(result) ? (result as MimeBundle[]) : [result];
+    return bundles.map((bundle) => ({ bundle, metadata: metadataOf(value) }));
   }
   if (isVegaLiteSpec(value)) {
     const chart = await renderChart(value);
-    return [chart.toBundle()];
+    return [{ bundle: chart.toBundle(), metadata: chart.displayMetadata() }];
   }
   if (Array.isArray(value) && value.length > 0 && value.every(isPlainRecord)) {
-    return [new RecordsTable(value).toBundle()];
+    return [{ bundle: new RecordsTable(value).toBundle(), metadata: {} }];
   }
-  if (typeof value === "string") return [{ "text/plain": value }];
-  return [{ "text/plain": inspect(value, { depth: 4 }) }];
+  if (typeof value === "string") return [{ bundle: { "text/plain": value }, metadata: {} }];
+  return [{ bundle: { "text/plain": inspect(value, { depth: 4 }) }, metadata: {} }];
 }
 
 export async function show(value: unknown): Promise<void> {
-  for (const bundle of await displayBundles(value)) {
+  for (const { bundle, metadata } of await displayItems(value)) {
     const wire = toWireBundle(bundle);
-    if (!sendDisplayData(wire, pngMetadata(value))) {
+    if (!sendDisplayData(wire, metadata)) {
       process.stdout.write(`${String(wire["text/plain"])}\n`);
     }
   }
 }
 
-function pngMetadata(value: unknown): Record<string, unknown> {
+/** Display metadata (e.g. a PNG's CSS size) from objects that offer it. */
+function metadataOf(value: unknown): Record<string, unknown> {
   const meta = (value as { displayMetadata?: () => Record<string, unknown> } | null)?.displayMetadata;
   return typeof meta === "function" ? meta.call(value) : {};
 }
