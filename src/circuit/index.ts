@@ -1,3 +1,6 @@
 export { GATES, isGateName, type AngleExpr, type Circuit, type GateName, type Op } from "./ir.js";
 export { Angle, CircuitBuilder, angleCall, circuit, toAngleExpr, type AngleInput, type CircuitOptions } from "./builder.js";
 export { accumulateAngleGradient, angleIsConstant, evaluateAngle, formatAngle, parameterVector } from "./angles.js";
+export { BASIS_GATES, translateToBasis } from "./transpile-basis.js";
+export { peepholeOptimize, type PeepholeStats } from "./transpile-peephole.js";
+export { transpileToBasis } from "./transpile.js";
