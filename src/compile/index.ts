@@ -7,3 +7,4 @@ export { binaryWeights, decodeBits, encodeDomain, encodeValue, isValidCode, type
 export { formatExplanation, type Contribution, type Explanation } from "./explain.js";
 export { huboEnergy, type HigherOrderTerm, type Hubo } from "./hubo.js";
 export { isingEnergy, isingToQubo, quboToIsing, type Ising } from "./ising.js";
+export { modelToLp, quboToLp, type LpModel } from "./lp.js";
