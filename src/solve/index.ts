@@ -30,3 +30,4 @@ export { type EnumerationParameters, exactSampler } from "./enumeration-sampler.
 export { type CompiledLike, compiledProblem } from "./compiled-problem.js";
 export { findSampler, getSampler, listSamplers, registerSampler } from "./registry.js";
 export { DEFAULT_SOLVERS, SOLVE_MODES, type SolveMode, type SolveOptions, solve } from "./modes.js";
+export { EXACT_MAX_REPORTED, EXACT_MAX_VARIABLES, type ExactOptions, type ExactSolution, type ExactState, solveExact } from "./exact.js";
