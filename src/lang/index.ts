@@ -21,3 +21,6 @@ export type {
   VarSymbol,
 } from "./symbols.js";
 export { parse, type ParseOptions, type ParseResult } from "./parse.js";
+export { check, checkProgram, sortDiagnostics, type CheckResult } from "./check.js";
+export { renderDiagnostic, renderDiagnostics, summarize, diagnosticToJson, type DiagnosticRecord, type RenderOptions } from "./render.js";
+export { format } from "./format.js";

@@ -125,6 +125,14 @@ export const notIndexable = (name: string, span: Span) => error("not-indexable",
 export const wrongIndexCount = (name: string, expected: number, found: number, span: Span) =>
   error("wrong-index-count", `'${name}' takes ${expected} ${expected === 1 ? "index" : "indices"}, not ${found}`, span);
 
+export const tupleListAsValue = (name: string, span: Span) =>
+  error("tuple-list-as-value", `'${name}' is a list of tuples, not a value`, span, [
+    `help: bind its entries, as in sum((u, v) in ${name}) ...`,
+  ]);
+
+export const invalidCircuitParamType = (type: string, span: Span) =>
+  error("invalid-circuit-param-type", `a circuit parameter is an 'int' size or an 'angle'/'real' value, not '${type}'`, span);
+
 export const notATupleList = (name: string, span: Span) =>
   error("not-a-tuple-list", `'${name}' is not a list of tuples like '(int, int)[]'`, span);
 
@@ -180,5 +188,8 @@ export const nonUnitaryInGate = (statement: string, span: Span) =>
 
 export const qubitDeclInGate = (span: Span) =>
   error("qubit-in-gate", "a gate acts on its qubit arguments and cannot declare qubits", span);
+
+export const qubitDeclInLoop = (span: Span) =>
+  error("qubit-in-loop", "qubits are declared once, at the top of a circuit, not inside a loop", span);
 
 export const recursiveGate = (name: string, span: Span) => error("recursive-gate", `gate '${name}' applies itself`, span);
