@@ -24,3 +24,4 @@ export { DISPLAY, displayMethodOf, type Displayable, type MimeBundle, type MimeD
 export { inTslabKernel } from "./tslab-channel.js";
 export { displayBundles, isVegaLiteSpec, show } from "./show.js";
 export { exampleRecords, type ExampleRecords } from "./example-records.js";
+export { isSampleSetLike, sampleSetBundles, sampleSetDisplay, type SampleSetLike, type SampleSetViewOptions } from "./sample-set-view.js";

@@ -2,15 +2,17 @@
 //
 //   1. objects implementing the display protocol (Symbol.for("Jupyter.display") or toDisplay()),
 //      which may return one bundle or several (e.g. a table and a chart);
-//   2. Vega-Lite specs, rendered to a chart bundle;
-//   3. arrays of plain records, as a table;
-//   4. anything else as plain text (strings as they are, other values through util.inspect).
+//   2. sample sets (anything with samples of {bits, energy, feasible}): a table and a histogram;
+//   3. Vega-Lite specs, rendered to a chart bundle;
+//   4. arrays of plain records, as a table;
+//   5. anything else as plain text (strings as they are, other values through util.inspect).
 //
 // Outside a kernel (scripts, tests) the plain-text form is written to stdout instead.
 import { inspect } from "node:util";
 import { displayMethodOf, type MimeBundle, toWireBundle } from "./display-protocol.js";
 import { renderChart } from "./rendered-chart.js";
 import { RecordsTable } from "./records-table.js";
+import { isSampleSetLike, sampleSetDisplay } from "./sample-set-view.js";
 import { sendDisplayData } from "./tslab-channel.js";
 
 interface DisplayItem {
@@ -29,6 +31,13 @@ async function displayItems(value: unknown): Promise<DisplayItem[]> {
     const result = await method();
     const bundles = Array.isArray(result) ? (result as MimeBundle[]) : [result];
     return bundles.map((bundle) => ({ bundle, metadata: metadataOf(value) }));
+  }
+  if (isSampleSetLike(value)) {
+    const { table, chart } = await sampleSetDisplay(value);
+    return [
+      { bundle: table.toBundle(), metadata: {} },
+      { bundle: chart.toBundle(), metadata: chart.displayMetadata() },
+    ];
   }
   if (isVegaLiteSpec(value)) {
     const chart = await renderChart(value);

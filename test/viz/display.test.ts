@@ -72,3 +72,19 @@ describe("show", () => {
     }
   });
 });
+
+describe("sample sets", () => {
+  it("show as a table of the best samples and an energy histogram", async () => {
+    const sampleSet = {
+      sense: "min",
+      samples: [
+        { bits: "10", energy: -1, objective: -1, feasible: true, occurrences: 3 },
+        { bits: "11", energy: -2, objective: -2, feasible: false, occurrences: 1 },
+      ],
+    };
+    const [tableBundle, chartBundle] = await displayBundles(sampleSet);
+    expect(String(tableBundle!["text/plain"]).split("\n")[2]).toMatch(/^11\s+-2\s+-2\s+false\s+1$/);
+    expect(Object.keys(chartBundle!)).toContain("application/vnd.vegalite.v5+json");
+    expect(String(chartBundle!["image/svg+xml"])).toContain(">infeasible</text>");
+  });
+});
