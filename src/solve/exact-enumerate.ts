@@ -5,8 +5,9 @@
 // where B(high) is the energy with low = 0 (offset included), gᵢ(high) = Σ_{j≥L} Qᵢⱼxⱼ is the field
 // the high variables put on low variable i, and T(low) = Σ_{i<L} hᵢxᵢ + Σ_{i<j<L} Qᵢⱼxᵢxⱼ is the
 // low block's own energy, tabulated once (2^L entries).
-// The low block is walked in Gray-code order, so each step flips one bit and costs O(1):
-// S += ±g_b, E = B + S + T[low]. The high block is walked in Gray-code order too, one flip per 2^L
+// The low block is walked in Gray-code order over bits 1..L−1, so each step flips one bit and costs
+// O(1): S += ±g_b, then E = B + S + T[low] and E = B + S + g_0 + T[low | 1] for both values of bit 0
+// (one update for two states). The high block is walked in Gray-code order too, one flip per 2^L
 // states, updating B from the flipped variable's local field and g for its low neighbours in
 // O(degree). Total O(2ⁿ + 2^{n−L}·(n + degree)) time and O(2^L + n + m) memory.
 //
@@ -62,16 +63,28 @@ export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW
       if (chunk % RESYNC_CHUNKS === 0) base = resync(qubo, adjacency, x, nLowBits, g);
     }
     const highIndex = highGray * nLow;
-    let e = base + table[0];
-    if (e <= gate) gate = sink.offer(e, highIndex);
+    if (nLowBits < 2) {
+      for (let low = 0; low < nLow; low++) {
+        const e = base + table[low] + (low === 1 ? g[0] : 0);
+        if (e <= gate) gate = sink.offer(e, highIndex + low);
+      }
+      continue;
+    }
+    // Bits 1..L−1 in Gray order; at each step bit 0 takes both values, so one update serves two states.
+    const g0 = g[0];
+    const nPairs = nLow >>> 1;
     let low = 0;
-    let s = 0;
-    for (let t = 1; t < nLow; t++) {
-      const b = 31 - Math.clz32(t & -t);
-      low ^= 1 << b;
-      s += ((low >>> b) & 1) === 1 ? g[b] : -g[b];
-      e = base + s + table[low];
-      if (e <= gate) gate = sink.offer(e, highIndex + low);
+    let s = base;
+    for (let t = 0; t < nPairs; t++) {
+      if (t > 0) {
+        const b = 32 - Math.clz32(t & -t);
+        low ^= 1 << b;
+        s += ((low >>> b) & 1) === 1 ? g[b] : -g[b];
+      }
+      const e0 = s + table[low];
+      const e1 = s + g0 + table[low | 1];
+      if (e0 <= gate) gate = sink.offer(e0, highIndex + low);
+      if (e1 <= gate) gate = sink.offer(e1, highIndex + low + 1);
     }
   }
 }
