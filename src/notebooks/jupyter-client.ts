@@ -39,7 +39,9 @@ export function driverScript(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const candidate = join(dir, "scripts", "execute-notebook.py");
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error("internal: scripts/execute-notebook.py not found in the qpipe package");
+    if (dirname(dir) === dir) {
+      throw new JupyterSetupError("scripts/execute-notebook.py is missing from this qpipe installation; run qpipe from a clone of the repository");
+    }
   }
 }
 
