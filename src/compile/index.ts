@@ -8,3 +8,6 @@ export { formatExplanation, type Contribution, type Explanation } from "./explai
 export { huboEnergy, type HigherOrderTerm, type Hubo } from "./hubo.js";
 export { isingEnergy, isingToQubo, quboToIsing, type Ising } from "./ising.js";
 export { modelToLp, quboToLp, type LpModel } from "./lp.js";
+export { calibratePenalties, DEFAULT_SCALES, type CalibrationPoint, type QuboSampler } from "./calibrate.js";
+export { denseQubo, MAX_DENSE_VARIABLES } from "./dense.js";
+export { compiledFromJson, compiledToJson, type CompiledJson } from "./serialize.js";

@@ -15,3 +15,4 @@ export {
 export { coefficientMass, evaluatePoly, normalize, polyDegree, Reduction, type SparsePoly } from "./sparse-poly.js";
 export { VarArray, type Domain, type IntEncoding, type ModelVariable, type VariableFamily } from "./variables.js";
 export { bind, bindProblem, type BindResult, type ParamValue } from "./bind.js";
+export { ground, type GroundOptions, type GroundResult } from "./ground.js";
