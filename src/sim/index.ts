@@ -15,3 +15,8 @@ export {
 export { executePasses, resolveThreads, THREAD_THRESHOLD_QUBITS, type ThreadOption } from "./execute.js";
 export { shutdownPool as shutdownSimulatorThreads } from "./threads/pool.js";
 export { gateMatrix, type ComplexMatrix } from "./gate-matrix.js";
+export { expectation, applyObservable, pauliSum, pauliTerm, type Observable, type PauliTerm, type PauliLetter } from "./observable.js";
+export { quboEnergies, energyLevels } from "./energies.js";
+export { applyCostLayer, costLayerPass, prepareDiagonalCost, type DiagonalCost } from "./cost-layer.js";
+export { adjointGradient, type GradientResult, type GradientOptions } from "./gradient-adjoint.js";
+export { parameterShiftGradient } from "./gradient-shift.js";

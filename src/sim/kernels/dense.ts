@@ -1,8 +1,10 @@
 // Dense unitaries on 1, 2 and k qubits: ψ' = (U ⊗ I) ψ, one read-modify-write of each touched
 // amplitude. Each kernel walks iterations k ∈ [begin, end) of its own index space (2^(n−k) groups of
 // 2^k amplitudes), so any split of that range between threads touches disjoint amplitudes, whatever
-// the qubits' strides. Kernels do not validate: the plan checks qubits and matrices once.
-import { insertZeroBit, insertZeroBits } from "./bits.js";
+// the qubits' strides. Within a slice the loops run in stretches of consecutive indices (below the
+// lowest gate qubit the group's base index grows by one per iteration), so the inner loops are plain
+// strided sweeps. Kernels do not validate: the plan checks qubits and matrices once.
+import { insertZeroBits } from "./bits.js";
 
 /** U (2×2, interleaved row-major `m`) on qubit q over pair iterations [begin, end) of 2^(n−1). */
 export function applyUnitary1(re: Float64Array, im: Float64Array, q: number, m: Float64Array, begin: number, end: number): void {
@@ -10,14 +12,20 @@ export function applyUnitary1(re: Float64Array, im: Float64Array, q: number, m: 
   const m10r = m[4] as number, m10i = m[5] as number, m11r = m[6] as number, m11i = m[7] as number;
   const stride = 1 << q;
   const low = stride - 1;
-  for (let k = begin; k < end; k++) {
-    const i0 = ((k >> q) << (q + 1)) | (k & low);
-    const i1 = i0 | stride;
-    const ar = re[i0] as number, ai = im[i0] as number, br = re[i1] as number, bi = im[i1] as number;
-    re[i0] = m00r * ar - m00i * ai + m01r * br - m01i * bi;
-    im[i0] = m00r * ai + m00i * ar + m01r * bi + m01i * br;
-    re[i1] = m10r * ar - m10i * ai + m11r * br - m11i * bi;
-    im[i1] = m10r * ai + m10i * ar + m11r * bi + m11i * br;
+  for (let k = begin; k < end; ) {
+    const inner = k & low;
+    const run = Math.min(end - k, stride - inner);
+    const start = ((k >> q) << (q + 1)) | inner;
+    const stop = start + run;
+    for (let i0 = start; i0 < stop; i0++) {
+      const i1 = i0 + stride;
+      const ar = re[i0] as number, ai = im[i0] as number, br = re[i1] as number, bi = im[i1] as number;
+      re[i0] = m00r * ar - m00i * ai + m01r * br - m01i * bi;
+      im[i0] = m00r * ai + m00i * ar + m01r * bi + m01i * br;
+      re[i1] = m10r * ar - m10i * ai + m11r * br - m11i * bi;
+      im[i1] = m10r * ai + m10i * ar + m11r * bi + m11i * br;
+    }
+    k += run;
   }
 }
 
@@ -35,32 +43,46 @@ export function applyUnitary2(
   const hi = q0 < q1 ? q1 : q0;
   const s0 = 1 << q0;
   const s1 = 1 << q1;
-  for (let k = begin; k < end; k++) {
-    const i00 = insertZeroBit(insertZeroBit(k, lo), hi);
-    const i01 = i00 | s0;
-    const i10 = i00 | s1;
-    const i11 = i01 | s1;
-    const a0r = re[i00] as number, a0i = im[i00] as number;
-    const a1r = re[i01] as number, a1i = im[i01] as number;
-    const a2r = re[i10] as number, a2i = im[i10] as number;
-    const a3r = re[i11] as number, a3i = im[i11] as number;
-    for (let r = 0; r < 4; r++) {
-      const o = 8 * r;
-      const x0r = m[o] as number, x0i = m[o + 1] as number, x1r = m[o + 2] as number, x1i = m[o + 3] as number;
-      const x2r = m[o + 4] as number, x2i = m[o + 5] as number, x3r = m[o + 6] as number, x3i = m[o + 7] as number;
-      const vr = x0r * a0r - x0i * a0i + x1r * a1r - x1i * a1i + x2r * a2r - x2i * a2i + x3r * a3r - x3i * a3i;
-      const vi = x0r * a0i + x0i * a0r + x1r * a1i + x1i * a1r + x2r * a2i + x2i * a2r + x3r * a3i + x3i * a3r;
-      const target = r === 0 ? i00 : r === 1 ? i01 : r === 2 ? i10 : i11;
-      re[target] = vr;
-      im[target] = vi;
+  const runLength = 1 << lo;
+  const u00r = m[0] as number, u00i = m[1] as number, u01r = m[2] as number, u01i = m[3] as number;
+  const u02r = m[4] as number, u02i = m[5] as number, u03r = m[6] as number, u03i = m[7] as number;
+  const u10r = m[8] as number, u10i = m[9] as number, u11r = m[10] as number, u11i = m[11] as number;
+  const u12r = m[12] as number, u12i = m[13] as number, u13r = m[14] as number, u13i = m[15] as number;
+  const u20r = m[16] as number, u20i = m[17] as number, u21r = m[18] as number, u21i = m[19] as number;
+  const u22r = m[20] as number, u22i = m[21] as number, u23r = m[22] as number, u23i = m[23] as number;
+  const u30r = m[24] as number, u30i = m[25] as number, u31r = m[26] as number, u31i = m[27] as number;
+  const u32r = m[28] as number, u32i = m[29] as number, u33r = m[30] as number, u33i = m[31] as number;
+  for (let k = begin; k < end; ) {
+    const inner = k & (runLength - 1);
+    const run = Math.min(end - k, runLength - inner);
+    let start = ((k >> lo) << (lo + 1)) | (k & (runLength - 1));
+    start = ((start >> hi) << (hi + 1)) | (start & ((1 << hi) - 1));
+    const stop = start + run;
+    for (let i00 = start; i00 < stop; i00++) {
+      const i01 = i00 + s0;
+      const i10 = i00 + s1;
+      const i11 = i01 + s1;
+      const a0r = re[i00] as number, a0i = im[i00] as number;
+      const a1r = re[i01] as number, a1i = im[i01] as number;
+      const a2r = re[i10] as number, a2i = im[i10] as number;
+      const a3r = re[i11] as number, a3i = im[i11] as number;
+      re[i00] = u00r * a0r - u00i * a0i + u01r * a1r - u01i * a1i + u02r * a2r - u02i * a2i + u03r * a3r - u03i * a3i;
+      im[i00] = u00r * a0i + u00i * a0r + u01r * a1i + u01i * a1r + u02r * a2i + u02i * a2r + u03r * a3i + u03i * a3r;
+      re[i01] = u10r * a0r - u10i * a0i + u11r * a1r - u11i * a1i + u12r * a2r - u12i * a2i + u13r * a3r - u13i * a3i;
+      im[i01] = u10r * a0i + u10i * a0r + u11r * a1i + u11i * a1r + u12r * a2i + u12i * a2r + u13r * a3i + u13i * a3r;
+      re[i10] = u20r * a0r - u20i * a0i + u21r * a1r - u21i * a1i + u22r * a2r - u22i * a2i + u23r * a3r - u23i * a3i;
+      im[i10] = u20r * a0i + u20i * a0r + u21r * a1i + u21i * a1r + u22r * a2i + u22i * a2r + u23r * a3i + u23i * a3r;
+      re[i11] = u30r * a0r - u30i * a0i + u31r * a1r - u31i * a1i + u32r * a2r - u32i * a2i + u33r * a3r - u33i * a3i;
+      im[i11] = u30r * a0i + u30i * a0r + u31r * a1i + u31i * a1r + u32r * a2i + u32i * a2r + u33r * a3i + u33i * a3r;
     }
+    k += run;
   }
 }
 
 /**
  * U (2^k × 2^k; local bit j = qubits[j]) over iterations [begin, end) of 2^(n−k). `sorted` holds the
  * same qubits ascending, `offsets[c]` the index offset of local basis state c; `scratchRe/Im` hold
- * ≥ 2·2^k doubles (the gathered amplitudes, then the results).
+ * ≥ 2^k doubles (the gathered amplitudes).
  */
 export function applyUnitaryK(
   re: Float64Array,
@@ -74,28 +96,36 @@ export function applyUnitaryK(
   end: number,
 ): void {
   const dim = offsets.length;
-  for (let k = begin; k < end; k++) {
-    const base = insertZeroBits(k, sorted);
-    for (let c = 0; c < dim; c++) {
-      const index = base | (offsets[c] as number);
-      scratchRe[c] = re[index] as number;
-      scratchIm[c] = im[index] as number;
-    }
-    for (let r = 0; r < dim; r++) {
-      let vr = 0;
-      let vi = 0;
-      const row = 2 * r * dim;
+  const runLength = 1 << (sorted[0] as number);
+  for (let k = begin; k < end; ) {
+    const inner = k & (runLength - 1);
+    const run = Math.min(end - k, runLength - inner);
+    const start = insertZeroBits(k, sorted);
+    const stop = start + run;
+    for (let base = start; base < stop; base++) {
       for (let c = 0; c < dim; c++) {
-        const xr = m[row + 2 * c] as number;
-        const xi = m[row + 2 * c + 1] as number;
-        const ar = scratchRe[c] as number;
-        const ai = scratchIm[c] as number;
-        vr += xr * ar - xi * ai;
-        vi += xr * ai + xi * ar;
+        const index = base + (offsets[c] as number);
+        scratchRe[c] = re[index] as number;
+        scratchIm[c] = im[index] as number;
       }
-      const index = base | (offsets[r] as number);
-      re[index] = vr;
-      im[index] = vi;
+      let row = 0;
+      for (let r = 0; r < dim; r++) {
+        let vr = 0;
+        let vi = 0;
+        for (let c = 0; c < dim; c++) {
+          const xr = m[row] as number;
+          const xi = m[row + 1] as number;
+          const ar = scratchRe[c] as number;
+          const ai = scratchIm[c] as number;
+          vr += xr * ar - xi * ai;
+          vi += xr * ai + xi * ar;
+          row += 2;
+        }
+        const index = base + (offsets[r] as number);
+        re[index] = vr;
+        im[index] = vi;
+      }
     }
+    k += run;
   }
 }

@@ -36,14 +36,20 @@ export function applyDiagonal1(
   const d0r = d[0] as number, d0i = d[1] as number, d1r = d[2] as number, d1i = d[3] as number;
   const stride = 1 << q;
   const low = stride - 1;
-  for (let k = begin; k < end; k++) {
-    const i0 = ((k >> q) << (q + 1)) | (k & low);
-    const i1 = i0 | stride;
-    const ar = re[i0] as number, ai = im[i0] as number, br = re[i1] as number, bi = im[i1] as number;
-    re[i0] = d0r * ar - d0i * ai;
-    im[i0] = d0r * ai + d0i * ar;
-    re[i1] = d1r * br - d1i * bi;
-    im[i1] = d1r * bi + d1i * br;
+  for (let k = begin; k < end; ) {
+    const inner = k & low;
+    const run = Math.min(end - k, stride - inner);
+    const start = ((k >> q) << (q + 1)) | inner;
+    const stop = start + run;
+    for (let i0 = start; i0 < stop; i0++) {
+      const i1 = i0 + stride;
+      const ar = re[i0] as number, ai = im[i0] as number, br = re[i1] as number, bi = im[i1] as number;
+      re[i0] = d0r * ar - d0i * ai;
+      im[i0] = d0r * ai + d0i * ar;
+      re[i1] = d1r * br - d1i * bi;
+      im[i1] = d1r * bi + d1i * br;
+    }
+    k += run;
   }
 }
 
@@ -62,12 +68,19 @@ export function applyMaskedPhase(
 ): void {
   let mask = 0;
   for (let j = 0; j < sorted.length; j++) mask |= 1 << (sorted[j] as number);
-  for (let k = begin; k < end; k++) {
-    const i = insertZeroBits(k, sorted) | mask;
-    const ar = re[i] as number;
-    const ai = im[i] as number;
-    re[i] = phaseRe * ar - phaseIm * ai;
-    im[i] = phaseRe * ai + phaseIm * ar;
+  const runLength = 1 << (sorted[0] as number);
+  for (let k = begin; k < end; ) {
+    const inner = k & (runLength - 1);
+    const run = Math.min(end - k, runLength - inner);
+    const start = insertZeroBits(k, sorted) | mask;
+    const stop = start + run;
+    for (let i = start; i < stop; i++) {
+      const ar = re[i] as number;
+      const ai = im[i] as number;
+      re[i] = phaseRe * ar - phaseIm * ai;
+      im[i] = phaseRe * ai + phaseIm * ar;
+    }
+    k += run;
   }
 }
 

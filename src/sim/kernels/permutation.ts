@@ -14,15 +14,22 @@ export function applyControlledX(
   end: number,
 ): void {
   const stride = 1 << target;
-  for (let k = begin; k < end; k++) {
-    const i0 = insertZeroBits(k, sorted) | controlMask;
-    const i1 = i0 | stride;
-    const tr = re[i0] as number;
-    const ti = im[i0] as number;
-    re[i0] = re[i1] as number;
-    im[i0] = im[i1] as number;
-    re[i1] = tr;
-    im[i1] = ti;
+  const runLength = 1 << (sorted[0] as number);
+  for (let k = begin; k < end; ) {
+    const inner = k & (runLength - 1);
+    const run = Math.min(end - k, runLength - inner);
+    const start = insertZeroBits(k, sorted) | controlMask;
+    const stop = start + run;
+    for (let i0 = start; i0 < stop; i0++) {
+      const i1 = i0 + stride;
+      const tr = re[i0] as number;
+      const ti = im[i0] as number;
+      re[i0] = re[i1] as number;
+      im[i0] = im[i1] as number;
+      re[i1] = tr;
+      im[i1] = ti;
+    }
+    k += run;
   }
 }
 
@@ -39,15 +46,22 @@ export function applyControlledSwap(
 ): void {
   const sa = 1 << a;
   const sb = 1 << b;
-  for (let k = begin; k < end; k++) {
-    const base = insertZeroBits(k, sorted) | controlMask;
-    const i = base | sa;
-    const j = base | sb;
-    const tr = re[i] as number;
-    const ti = im[i] as number;
-    re[i] = re[j] as number;
-    im[i] = im[j] as number;
-    re[j] = tr;
-    im[j] = ti;
+  const runLength = 1 << (sorted[0] as number);
+  for (let k = begin; k < end; ) {
+    const inner = k & (runLength - 1);
+    const run = Math.min(end - k, runLength - inner);
+    const start = insertZeroBits(k, sorted) | controlMask;
+    const stop = start + run;
+    for (let base = start; base < stop; base++) {
+      const i = base + sa;
+      const j = base + sb;
+      const tr = re[i] as number;
+      const ti = im[i] as number;
+      re[i] = re[j] as number;
+      im[i] = im[j] as number;
+      re[j] = tr;
+      im[j] = ti;
+    }
+    k += run;
   }
 }
