@@ -4,3 +4,13 @@ export { accumulateAngleGradient, angleIsConstant, evaluateAngle, formatAngle, p
 export { BASIS_GATES, translateToBasis } from "./transpile-basis.js";
 export { peepholeOptimize, type PeepholeStats } from "./transpile-peephole.js";
 export { transpileToBasis } from "./transpile.js";
+export {
+  couplingDistances,
+  couplingNeighbours,
+  eagle127Coupling,
+  falcon27Coupling,
+  heavyHexCoupling,
+  lineCoupling,
+  type CouplingMap,
+} from "./coupling-map.js";
+export { routeCircuit, type RoutedCircuit, type RoutingOptions } from "./routing.js";
