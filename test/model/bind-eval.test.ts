@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse } from "../../src/lang/parse.js";
+import { check } from "../../src/lang/check.js";
 import { bind } from "../../src/model/bind.js";
 
 /** Binds `param r: real = EXPR` after n, v and edges, returning r's value or the diagnostic messages. */
@@ -12,8 +12,8 @@ function evaluateDefault(expr: string, data: Record<string, unknown> = {}): numb
   param r: real = ${expr}
 }
 `;
-  const { ast, diagnostics } = parse(source, { file: "p.qp" });
-  expect(diagnostics).toEqual([]);
+  const { ast, diagnostics } = check(source, { file: "p.qp" });
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const result = bind(ast, "p", { v: [1.5, -2, 3, 0.25], edges: [[0, 1, 2], [1, 2, -1], [2, 3, 4]], ...data });
   if (result.diagnostics.length > 0) return result.diagnostics.map((d) => d.message);
   return result.values.get("r") as number;
