@@ -11,3 +11,4 @@ export { modelToLp, quboToLp, type LpModel } from "./lp.js";
 export { calibratePenalties, DEFAULT_SCALES, type CalibrationPoint, type QuboSampler } from "./calibrate.js";
 export { denseQubo, MAX_DENSE_VARIABLES } from "./dense.js";
 export { compiledFromJson, compiledToJson, type CompiledJson } from "./serialize.js";
+export { compileSource, type PhaseTimings, type SourceCompileOptions, type SourceCompileResult } from "./from-source.js";
