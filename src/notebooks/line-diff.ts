@@ -32,6 +32,7 @@ export function lineDiff(expected: string, actual: string, options: LineDiffOpti
     ...ops,
     ...a.slice(endA).map((line) => ({ tag: " " as const, line })),
   ];
+  if (ops.length === 0 && expected !== actual) return "  (the texts differ only in a final newline)";
   const keep = all.map(() => false);
   all.forEach((op, i) => {
     if (op.tag === " ") return;
