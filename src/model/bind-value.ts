@@ -70,7 +70,12 @@ export function checkParamValue(decl: ParamDecl, raw: unknown, dims: readonly (n
         }
         const fields: ParamValue[] = new Array(tuple.length);
         for (let f = 0; f < tuple.length; f++) {
-          const value = checkScalar(tuple[f], type.fields[f].name, `${path}[${f}]`, type.fields[f].span, report);
+          const item = tuple[f];
+          if (isValidScalar(item, type.fields[f].name)) {
+            fields[f] = item === 0 ? 0 : (item as number | boolean);
+            continue;
+          }
+          const value = checkScalar(item, type.fields[f].name, `${path}[${f}]`, type.fields[f].span, report);
           if (value === undefined) ok = false;
           else fields[f] = value;
         }
@@ -108,13 +113,25 @@ function checkArray(
   const last = level === decl.type.dims.length - 1;
   const out: ParamValue[] = new Array(list.length);
   for (let k = 0; k < list.length; k++) {
+    const item = list[k];
+    // Fast path for well-formed entries: no path string is built unless something is wrong.
+    if (last && isValidScalar(item, element)) {
+      out[k] = item === 0 ? 0 : (item as number | boolean);
+      continue;
+    }
     const value = last
-      ? checkScalar(list[k], element, `${path}[${k}]`, decl.type.element.span, report)
-      : checkArray(list[k], element, decl, dims, level + 1, `${path}[${k}]`, report);
+      ? checkScalar(item, element, `${path}[${k}]`, decl.type.element.span, report)
+      : checkArray(item, element, decl, dims, level + 1, `${path}[${k}]`, report);
     if (value === undefined) ok = false;
     else out[k] = value;
   }
   return ok ? out : undefined;
+}
+
+function isValidScalar(raw: unknown, type: ScalarTypeName): boolean {
+  if (type === "bool") return typeof raw === "boolean";
+  if (typeof raw !== "number") return false;
+  return type === "int" ? Number.isSafeInteger(raw) : Number.isFinite(raw);
 }
 
 /** A number, boolean or int as `type` says, or undefined after reporting what is wrong. */
