@@ -15,9 +15,9 @@ import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } fro
 
 export interface TabuParameters {
   readonly [key: string]: number | null;
-  /** Iterations a flipped variable stays tabu; default min(20, ⌈n/4⌉). */
+  /** Iterations a flipped variable stays tabu; default max(min(20, ⌈n/4⌉), ⌈n/10⌉). */
   readonly tenure: number | null;
-  /** Iterations without improving the run's best before the run ends; default max(1000, 10n). */
+  /** Iterations without improving the run's best before the run ends; default max(2000, 25n). */
   readonly stallIterations: number | null;
   /** Fraction of the variables flipped when restarting from the elite assignment. */
   readonly perturbation: number;
@@ -34,7 +34,7 @@ export const tabuSearch = defineSampler<TabuParameters, LocalSearchForm>({
   parameters: {
     tenure: { kind: "integer", min: 1, max: 1e9, default: null },
     stallIterations: { kind: "integer", min: 1, max: 1e12, default: null },
-    perturbation: { kind: "number", min: 0, max: 1, default: 0.25 },
+    perturbation: { kind: "number", min: 0, max: 1, default: 0.1 },
   },
   encode: (qubo) => localSearchForm(qubo),
   solve: search,
@@ -42,8 +42,10 @@ export const tabuSearch = defineSampler<TabuParameters, LocalSearchForm>({
 
 function search(form: LocalSearchForm, params: TabuParameters, context: SamplerContext): void {
   const { n } = form;
-  const tenure = Math.min(params.tenure ?? Math.min(20, Math.ceil(n / 4)), Math.max(0, n - 1));
-  const stall = params.stallIterations ?? Math.max(1000, 10 * n);
+  // Defaults: Palubeckis' min(20, n/4) on small problems; n/10 on large ones, where a tenure of 20
+  // let the search cycle (measured on Gset G1, G11, G14: tenure 80 at n = 800 gained up to 7%).
+  const tenure = Math.min(params.tenure ?? Math.max(Math.min(20, Math.ceil(n / 4)), Math.ceil(n / 10)), Math.max(0, n - 1));
+  const stall = params.stallIterations ?? Math.max(2000, 25 * n);
   const x = new Uint8Array(n);
   const field = new Float64Array(n);
   const tabuUntil = new Float64Array(n);
