@@ -14,3 +14,13 @@ export {
   type CouplingMap,
 } from "./coupling-map.js";
 export { routeCircuit, type RoutedCircuit, type RoutingOptions } from "./routing.js";
+export {
+  circuitStats,
+  DEFAULT_NS_PER_AMPLITUDE,
+  estimateResources,
+  type CircuitStats,
+  type ResourceEstimate,
+  type ResourceOptions,
+  type RoutedStats,
+  type SimulatorEstimate,
+} from "./resources.js";
