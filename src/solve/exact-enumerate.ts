@@ -28,8 +28,14 @@ export interface StateSink {
 export const DEFAULT_LOW_BITS = 11;
 const RESYNC_CHUNKS = 4096;
 
-/** Calls `sink.offer` for every state whose energy is ≤ the gate, in Gray-code order. */
-export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW_BITS): void {
+/** How often (in chunks of 2^L states) `shouldStop` is polled: about every 2^17 states. */
+const POLL_CHUNKS = 64;
+
+/**
+ * Calls `sink.offer` for every state whose energy is ≤ the gate, in Gray-code order, and returns
+ * how many states were visited: 2ⁿ, or fewer when `shouldStop` (polled between chunks) said stop.
+ */
+export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW_BITS, shouldStop?: () => boolean): number {
   const n = qubo.linear.length;
   const nLowBits = Math.min(n, lowBits);
   const nHighBits = n - nLowBits;
@@ -48,6 +54,7 @@ export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW
   let highGray = 0;
 
   for (let chunk = 0; chunk < nChunks; chunk++) {
+    if (shouldStop !== undefined && chunk % POLL_CHUNKS === 0 && chunk > 0 && shouldStop()) return chunk * nLow;
     if (chunk > 0) {
       const h = nLowBits + (31 - Math.clz32(chunk & -chunk));
       const sign = x[h] === 1 ? -1 : 1;
@@ -87,6 +94,7 @@ export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW
       if (e1 <= gate) gate = sink.offer(e1, highIndex + low + 1);
     }
   }
+  return nChunks * nLow;
 }
 
 // T(low) for every low state: T(s) = T(s − bit b) + h_b + Σ_{j ∈ s, j ≠ b} Q_bj, b = lowest set bit.

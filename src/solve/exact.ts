@@ -26,6 +26,11 @@ export interface ExactOptions {
    * exact ties for integer coefficients, and immune to summation rounding otherwise.
    */
   readonly tieTolerance?: number;
+  /**
+   * Polled about every 2¹⁷ states; returning true stops the search early. The result then says
+   * `complete: false` and its minimum is the best state seen, not a proven optimum.
+   */
+  readonly shouldStop?: () => boolean;
 }
 
 /** One assignment: `index` has bit i = xᵢ (variable 0 is the least significant bit). */
@@ -38,8 +43,10 @@ export interface ExactState {
 
 export interface ExactSolution {
   readonly nVariables: number;
-  /** 2ⁿ: how many states were examined. */
+  /** How many states were examined: 2ⁿ unless stopped early. */
   readonly nStates: number;
+  /** True when all 2ⁿ states were examined, so `minEnergy` is the proven minimum. */
+  readonly complete: boolean;
   /** Lowest directly evaluated energy among the kept minimisers: within `tieTolerance` of the true minimum. */
   readonly minEnergy: number;
   /** Minimising states, by increasing index; at most `maxMinimizers` of them. */
@@ -60,13 +67,16 @@ export function solveExact(qubo: Qubo, options: ExactOptions = {}): ExactSolutio
   if (!(Number.isFinite(tieTolerance) && tieTolerance >= 0)) {
     throw new RangeError(`tieTolerance must be a finite number ≥ 0, got ${tieTolerance}`);
   }
+  if (options.shouldStop !== undefined && typeof options.shouldStop !== "function") {
+    throw new TypeError("shouldStop must be a function returning a boolean");
+  }
   const collector = new StateCollector(maxMinimizers, nLowest, tieTolerance);
-  enumerateQubo(qubo, collector, DEFAULT_LOW_BITS);
-  return solutionFrom(qubo, collector, tieTolerance);
+  const nStates = enumerateQubo(qubo, collector, DEFAULT_LOW_BITS, options.shouldStop);
+  return solutionFrom(qubo, collector, tieTolerance, nStates);
 }
 
 /** Assembles the result from a finished collector, re-evaluating every kept state exactly. */
-export function solutionFrom(qubo: Qubo, collector: StateCollector, tieTolerance: number): ExactSolution {
+export function solutionFrom(qubo: Qubo, collector: StateCollector, tieTolerance: number, nStates = 2 ** qubo.linear.length): ExactSolution {
   const n = qubo.linear.length;
   const stateOf = (index: number): ExactState => {
     const assignment = new Array<number>(n);
@@ -82,7 +92,8 @@ export function solutionFrom(qubo: Qubo, collector: StateCollector, tieTolerance
     .lowestIndices()
     .map(stateOf)
     .sort((a, b) => a.energy - b.energy || a.index - b.index);
-  return { nVariables: n, nStates: 2 ** n, minEnergy, minimizers, nMinimizers, lowest, tieTolerance };
+  const complete = nStates === 2 ** n;
+  return { nVariables: n, nStates, complete, minEnergy, minimizers, nMinimizers, lowest, tieTolerance };
 }
 
 function defaultTolerance(qubo: Qubo): number {

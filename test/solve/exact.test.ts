@@ -74,6 +74,7 @@ describe("solveExact", () => {
     const solution = solveExact(qubo);
     expect(solution.minimizers).toEqual([{ index: 5, assignment: [1, 0, 1], energy: -2.5 }]);
     expect(solution.nStates).toBe(8);
+    expect(solution.complete).toBe(true);
   });
 
   it("counts every minimiser but keeps only maxMinimizers of them", () => {
@@ -82,6 +83,22 @@ describe("solveExact", () => {
     expect(solution.minEnergy).toBe(3);
     expect(solution.nMinimizers).toBe(65536);
     expect(solution.minimizers).toHaveLength(10);
+  });
+
+  it("stops early when asked, saying the result is incomplete", () => {
+    const n = 24;
+    const qubo = quboFromTerms(names(n), Array.from({ length: n }, (_, i) => [i, (i + 1) % n, (i % 3) - 1] as [number, number, number]));
+    let polls = 0;
+    const stopped = solveExact(qubo, { shouldStop: () => ++polls >= 3 });
+    expect(stopped.complete).toBe(false);
+    expect(stopped.nStates).toBeLessThan(2 ** n);
+    expect(stopped.nStates).toBeGreaterThan(0);
+    expect(stopped.minEnergy).toBe(quboEnergy(qubo, stopped.minimizers[0].assignment));
+    const full = solveExact(qubo, { shouldStop: () => false });
+    expect(full.complete).toBe(true);
+    expect(full.nStates).toBe(2 ** n);
+    expect(full.minEnergy).toBeLessThanOrEqual(stopped.minEnergy);
+    expect(() => solveExact(qubo, { shouldStop: 5 as unknown as () => boolean })).toThrow(TypeError);
   });
 
   it("solves the empty QUBO", () => {
