@@ -1,6 +1,6 @@
 // qbsolv `.qubo` files (D-Wave qbsolv's input format), read and written.
 //
-//   c comment lines (a `c` in column 1) may appear anywhere
+//   c comment lines (starting with c or C) may appear anywhere
 //   p qubo <topology> <maxNodes> <nNodes> <nCouplers>      the first non-comment line
 //   i i v        nNodes node lines: linear weight of x_i, 0 ≤ i < maxNodes, no duplicates
 //   i j v        nCouplers coupler lines, i < j (upper triangular), no duplicate pairs
@@ -47,14 +47,15 @@ export function parseQbsolv(text: string, options: QbsolvReadOptions = {}): Qbso
 
   for (let line = fields.nextLine(); line; line = fields.nextLine()) {
     const first = line.tokens[0];
-    if (first.text.startsWith("c")) {
+    // As qbsolv does: a line starting with c or C is a comment, p or P the header.
+    if (first.text.startsWith("c") || first.text.startsWith("C")) {
       if (line.tokens.length === 3 && first.text === "c" && line.tokens[1].text === "offset") {
         offset += fields.real(line.tokens[2], "offset");
       }
       continue;
     }
     if (!header) {
-      if (first.text !== "p") {
+      if (first.text !== "p" && first.text !== "P") {
         throw fields.error(first, "missing-header", "expected the header line 'p qubo topology maxNodes nNodes nCouplers' before any data");
       }
       fields.expectFieldCount(line, HEADER_FIELDS, "header");
@@ -68,7 +69,7 @@ export function parseQbsolv(text: string, options: QbsolvReadOptions = {}): Qbso
       headerLine = line;
       continue;
     }
-    if (first.text === "p") throw fields.error(first, "duplicate-header", `second header line (the first is on line ${headerLine!.line})`);
+    if (first.text === "p" || first.text === "P") throw fields.error(first, "duplicate-header", `second header line (the first is on line ${headerLine!.line})`);
     fields.expectFieldCount(line, ENTRY_FIELDS, "entry");
     const last = header.maxNodes - 1;
     const i = fields.integer(line.tokens[0], "i", 0, last);

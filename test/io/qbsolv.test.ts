@@ -47,6 +47,12 @@ describe("parseQbsolv", () => {
     }
   });
 
+  it("accepts upper-case C comments and P header, as qbsolv does", () => {
+    const { qubo } = parseQbsolv("C upper-case comment\nP qubo 0 2 1 1\n1 1 3\nComment too\n0 1 -2\n");
+    expect([...qubo.linear]).toEqual([0, 3]);
+    expect([...qubo.values]).toEqual([-2]);
+  });
+
   it("accepts CRLF line endings, blank lines and the offset comment", () => {
     const text = "c offset 2.5\r\np qubo 0 2 1 1\r\n\r\n0 0 1\r\n0 1 -1\r\n";
     const { qubo } = parseQbsolv(text);
