@@ -254,7 +254,7 @@ export interface IndexExpr {
   readonly span: Span;
 }
 
-export type BuiltinFunction = "abs" | "sqrt" | "exp" | "log" | "sin" | "cos" | "min" | "max";
+export type BuiltinFunction = "abs" | "sqrt" | "exp" | "log" | "sin" | "cos" | "min" | "max" | "floor" | "ceil";
 
 /** `f(a, b)`: `callee` is checked against the built-in functions. */
 export interface CallExpr {

@@ -76,7 +76,7 @@ function multiplyMonomials(a: Monomial, b: Monomial, times = 1): Monomial {
 
 const ERROR: ExprInfo = { type: "error", degree: 0, symbolic: false };
 
-export const BUILTIN_FUNCTIONS: readonly A.BuiltinFunction[] = ["abs", "sqrt", "exp", "log", "sin", "cos", "min", "max"];
+export const BUILTIN_FUNCTIONS: readonly A.BuiltinFunction[] = ["abs", "sqrt", "exp", "log", "sin", "cos", "min", "max", "floor", "ceil"];
 
 /** A context in which decision variables may not appear, with its diagnostic code. */
 export interface ParamOnlyContext {
@@ -104,6 +104,7 @@ function describe(type: ScalarType): string {
 
 export class ExprChecker {
   private readonly binderScopes: Map<string, NameInfo>[] = [];
+  private comparisonContext: ParamOnlyContext = IN_COMPARISON;
 
   constructor(
     private readonly scope: Scope,
@@ -146,7 +147,11 @@ export class ExprChecker {
   }
 
   condition(e: A.Expr, context: string): ExprInfo {
+    // A comparison of decision variables inside a condition is reported as a condition problem.
+    const outer = this.comparisonContext;
+    this.comparisonContext = IN_CONDITION;
     const info = this.expr(e);
+    this.comparisonContext = outer;
     if (info.type === "error") return info;
     if (info.type !== "bool") {
       this.report(M.notBoolean(describe(info.type), context, e.span));
@@ -325,7 +330,8 @@ export class ExprChecker {
     if (!ok || args.some((a) => a.type === "error")) return ERROR;
     const symbolic = args.some((a) => a.symbolic);
     const keepsInt = (fn === "abs" || variadic) && args.every((a) => a.type === "int");
-    const type: ScalarType = symbolic ? "angle" : keepsInt ? "int" : "real";
+    const rounds = fn === "floor" || fn === "ceil";
+    const type: ScalarType = symbolic ? "angle" : keepsInt || rounds ? "int" : "real";
     const constants = args.map((a) => a.constant);
     const constant = constants.every((c): c is number => c !== undefined) ? applyFunction(fn, constants) : undefined;
     return constant === undefined ? { type, degree: 0, symbolic } : { type, degree: 0, symbolic, constant };
@@ -339,7 +345,7 @@ export class ExprChecker {
         this.report(M.notBoolean(describe(operand.type), "the operand of 'not'", e.operand.span));
         return ERROR;
       }
-      this.paramOnly(operand, IN_COMPARISON, e.operand.span);
+      this.paramOnly(operand, this.comparisonContext, e.operand.span);
       return { type: "bool", degree: 0, symbolic: false };
     }
     const operand = this.numeric(e.operand, "the operand of '-'");
@@ -387,7 +393,8 @@ export class ExprChecker {
         return ERROR;
       }
     }
-    if (!this.paramOnly(left, IN_COMPARISON, e.left.span) || !this.paramOnly(right, IN_COMPARISON, e.right.span)) return ERROR;
+    const context = this.comparisonContext;
+    if (!this.paramOnly(left, context, e.left.span) || !this.paramOnly(right, context, e.right.span)) return ERROR;
     return { type: "bool", degree: 0, symbolic: left.symbolic || right.symbolic };
   }
 
@@ -482,7 +489,8 @@ function applyFunction(fn: A.BuiltinFunction, args: readonly number[]): number |
   const x = args[0]!;
   const value =
     fn === "abs" ? Math.abs(x) : fn === "sqrt" ? Math.sqrt(x) : fn === "exp" ? Math.exp(x) : fn === "log" ? Math.log(x)
-    : fn === "sin" ? Math.sin(x) : fn === "cos" ? Math.cos(x) : fn === "min" ? Math.min(...args) : Math.max(...args);
+    : fn === "sin" ? Math.sin(x) : fn === "cos" ? Math.cos(x) : fn === "floor" ? Math.floor(x) : fn === "ceil" ? Math.ceil(x)
+    : fn === "min" ? Math.min(...args) : Math.max(...args);
   return Number.isFinite(value) ? value : undefined;
 }
 

@@ -33,8 +33,10 @@ class ProblemScope implements Scope {
     if (found.order >= this.current) this.report(M.usedBeforeDeclaration(name, span));
   }
 
+  /** Variables first, then lets, then params: an unknown name in an objective is most often a variable. */
   candidates(): string[] {
-    return [...this.declared.keys()];
+    const rank = (info: NameInfo) => (info.kind === "value" && info.domain !== undefined ? 0 : info.kind === "value" && info.degree !== undefined ? 1 : 2);
+    return [...this.declared].sort((a, b) => rank(a[1].info) - rank(b[1].info)).map(([name]) => name);
   }
 }
 

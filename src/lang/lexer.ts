@@ -2,7 +2,8 @@
 //
 //   1. Chevrotain's lexer (grammar/tokens.ts) splits the text; unknown characters become diagnostics.
 //   2. Newlines that cannot end a statement are dropped (inside `(…)`/`[…]`, after a token that
-//      needs a right-hand side, before `{`, `then`, `else`), and runs of newlines collapse to one.
+//      needs a right-hand side or after a `sum(…)` header, before `{`, `then`, `else`), and runs of
+//      newlines collapse to one.
 //   3. Nesting is measured before parsing: the recursive-descent parser would overflow the stack on
 //      thousands of nested brackets, so deeper input is reported (`nesting-too-deep`) and not parsed.
 import type { IToken, TokenType } from "chevrotain";
@@ -55,19 +56,31 @@ export function lex(source: string, file: string | undefined): LexResult {
   return { tokens, comments, diagnostics, parseable: tooDeep === undefined };
 }
 
+/**
+ * Keeps the newlines that may end a statement. Brackets are tracked on a stack so that the `)` that
+ * closes a `sum(…)` header is known: its body may start on the next line.
+ */
 function filterNewlines(tokens: readonly IToken[]): IToken[] {
   const kept: IToken[] = [];
-  let bracketDepth = 0;
+  const openedBySum: boolean[] = [];
+  let sumHeaderJustClosed = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type = token.tokenType;
-    if (type === T.LParen || type === T.LBracket) bracketDepth++;
-    else if ((type === T.RParen || type === T.RBracket) && bracketDepth > 0) bracketDepth--;
-    else if (type === T.LCurly || type === T.RCurly) bracketDepth = 0;
     if (type === T.Newline) {
       const previous = kept.length > 0 ? kept[kept.length - 1]!.tokenType : T.Newline;
       const next = tokens[i + 1];
-      if (bracketDepth > 0 || CONTINUES_AFTER.has(previous) || (next !== undefined && CONTINUES_BEFORE.has(next.tokenType))) continue;
+      const continues = openedBySum.length > 0 || sumHeaderJustClosed || CONTINUES_AFTER.has(previous) ||
+        (next !== undefined && CONTINUES_BEFORE.has(next.tokenType));
+      if (continues) continue;
+    }
+    sumHeaderJustClosed = false;
+    if (type === T.LParen || type === T.LBracket) {
+      openedBySum.push(type === T.LParen && kept.length > 0 && kept[kept.length - 1]!.tokenType === T.Sum);
+    } else if (type === T.RParen || type === T.RBracket) {
+      sumHeaderJustClosed = openedBySum.pop() === true;
+    } else if (type === T.LCurly || type === T.RCurly) {
+      openedBySum.length = 0;
     }
     kept.push(token);
   }

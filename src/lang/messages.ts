@@ -78,7 +78,7 @@ export const usedBeforeDeclaration = (name: string, span: Span) =>
 
 export const unknownFunction = (name: string, suggestion: string | undefined, span: Span) =>
   error("unknown-function", `unknown function '${name}'${didYouMean(suggestion)}`, span, [
-    "note: the functions are abs, sqrt, exp, log, sin, cos, min and max",
+    "note: the functions are abs, sqrt, exp, log, sin, cos, min, max, floor and ceil",
   ]);
 
 export const unknownGate = (name: string, suggestion: string | undefined, span: Span) =>
