@@ -20,3 +20,4 @@ export { quboEnergies, energyLevels } from "./energies.js";
 export { applyCostLayer, costLayerPass, prepareDiagonalCost, type DiagonalCost } from "./cost-layer.js";
 export { adjointGradient, type GradientResult, type GradientOptions } from "./gradient-adjoint.js";
 export { parameterShiftGradient } from "./gradient-shift.js";
+export { sampleNoisy, expectationNoisy, type NoiseModel, type NoisyOptions, type NoisyCounts, type NoisyExpectation } from "./noise.js";
