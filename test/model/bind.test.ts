@@ -321,6 +321,31 @@ describe("bind: every error code, rendered (golden)", () => {
     ]);
   });
 
+  it("index-out-of-range: tuple fields indexing a param array, checked per dimension; shadowed names are not", () => {
+    const source = `problem route {
+  param n: int
+  param m: int
+  param cost: real[n][m]
+  param pairs: (int, int)[]
+  var y: binary[n]
+  minimize sum((a, b) in pairs) cost[a][b] * y[a] + sum((a, b) in pairs) sum(b in 0..1) y[b]
+}
+`;
+    const program = parsed(source, "route.qp");
+    const ok = bind(program, "route", { n: 2, m: 3, cost: [[1, 2, 3], [4, 5, 6]], pairs: [[1, 2], [0, 0]] });
+    expect(ok.diagnostics).toEqual([]);
+    const bad = bind(program, "route", { n: 2, m: 3, cost: [[1, 2, 3], [4, 5, 6]], pairs: [[1, 3], [2, 0]] });
+    expect(bad.diagnostics.map((d) => d.message)).toEqual([
+      "pairs[0][1] = 3 is out of range as an index in cost[a][b]: cost has indices 0..2 (m = 3)",
+      "pairs[1][0] = 2 is out of range as an index in cost[a][b]: cost has indices 0..1 (n = 2)",
+    ]);
+    // pairs is bound (its values are well-formed); only the uses are out of range.
+    expect(bad.values.has("pairs")).toBe(true);
+    // In `sum(b in 0..1) y[b]` the inner b shadows the tuple field, so b = 9 indexes nothing here.
+    const shadowed = `problem s {\n  param pairs: (int, int)[]\n  var y: binary[2]\n  minimize sum((a, b) in pairs) sum(b in 0..1) y[b] * a\n}\n`;
+    expect(bind(parsed(shadowed, "s.qp"), "s", { pairs: [[0, 9]] }).diagnostics).toEqual([]);
+  });
+
   it("data-not-object: the data must map names to values", () => {
     expect(bindAndRender(KNAPSACK, "knapsack.qp", [1, 2])).toEqual([
       `error[data-not-object]: data for problem 'knapsack' must be an object mapping param names to values, got a list of 2
