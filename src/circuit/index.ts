@@ -24,3 +24,4 @@ export {
   type RoutedStats,
   type SimulatorEstimate,
 } from "./resources.js";
+export { lowerCircuit, type LowerOptions, type LowerResult } from "./lower-circuit.js";
