@@ -9,13 +9,13 @@
 //         ─7 weights──────────► fixed weights, then `penalty auto` bounds (CompiledModel)
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
 import type { Model } from "../model/model.js";
-import { EMPTY_POLY, nPolyTerms, polyDegree, type SparsePoly } from "../model/sparse-poly.js";
+import { nPolyTerms, polyDegree, type SparsePoly } from "../model/sparse-poly.js";
 import { CompiledModel } from "./compiled-model.js";
 import type { ComponentInfo, CompiledData, OneHotGroup, PenaltyGroup } from "./compiled-types.js";
 import { layoutBits, lowerPoly } from "./lower.js";
 import { negatePoly, penalise } from "./penalty.js";
 import { quadratise } from "./quadratise.js";
-import { buildSlotLayout, toSlots } from "./slots.js";
+import { buildSlotLayout, writeSlots } from "./slots.js";
 import { validityPenalty } from "./validity.js";
 
 export interface CompileOptions {
@@ -145,10 +145,7 @@ export function compile(model: Model, options: CompileOptions = {}): CompiledMod
   const compAmount = new Float64Array(total);
   const constants = new Float64Array(polys.length);
   for (let c = 0; c < polys.length; c++) {
-    const { slots, amounts } = toSlots(polys[c] ?? EMPTY_POLY, slotLayout);
-    compSlot.set(slots, compStart[c]);
-    compAmount.set(amounts, compStart[c]);
-    compStart[c + 1] = compStart[c] + slots.length;
+    compStart[c + 1] = writeSlots(polys[c], slotLayout, compSlot, compAmount, compStart[c]);
     constants[c] = polys[c].constant;
   }
 

@@ -75,6 +75,7 @@ function allPlain(poly: SparsePoly, plain: Uint8Array): boolean {
 }
 
 function renumber(poly: SparsePoly, firstBit: Int32Array): SparsePoly {
+  if (isIdentity(poly, firstBit)) return poly;
   const linIdx = new Int32Array(poly.linIdx.length);
   for (let k = 0; k < linIdx.length; k++) linIdx[k] = firstBit[poly.linIdx[k]];
   const quadI = new Int32Array(poly.quadI.length);
@@ -84,6 +85,15 @@ function renumber(poly: SparsePoly, firstBit: Int32Array): SparsePoly {
     quadJ[k] = firstBit[poly.quadJ[k]];
   }
   return { constant: poly.constant, linIdx, linCoef: poly.linCoef, quadI, quadJ, quadCoef: poly.quadCoef, higher: [] };
+}
+
+/** True when every variable the poly uses has bit index = variable index (no renumbering needed). */
+function isIdentity(poly: SparsePoly, firstBit: Int32Array): boolean {
+  for (let k = 0; k < poly.linIdx.length; k++) if (firstBit[poly.linIdx[k]] !== poly.linIdx[k]) return false;
+  for (let k = 0; k < poly.quadI.length; k++) {
+    if (firstBit[poly.quadI[k]] !== poly.quadI[k] || firstBit[poly.quadJ[k]] !== poly.quadJ[k]) return false;
+  }
+  return true;
 }
 
 /** The expression offset + Σ coefs·bits for one model variable. */

@@ -87,35 +87,36 @@ export function higherSlot(layout: SlotLayout, vars: Int32Array): number {
   return -1;
 }
 
-/** A component's terms as (slot, amount) lists; the constant is kept aside. */
-export function toSlots(p: SparsePoly, layout: SlotLayout): { slots: Int32Array; amounts: Float64Array } {
-  const n = p.linCoef.length + p.quadCoef.length + p.higher.length;
-  const slots = new Int32Array(n);
-  const amounts = new Float64Array(n);
-  let k = 0;
+/**
+ * Writes a component's terms as (slot, amount) pairs into `slots`/`amounts` from `at`; returns the
+ * next free position. The constant is kept aside by the caller.
+ */
+export function writeSlots(p: SparsePoly, layout: SlotLayout, slots: Int32Array, amounts: Float64Array, at: number): number {
+  let k = at;
   for (let t = 0; t < p.linCoef.length; t++) {
     slots[k] = p.linIdx[t];
     amounts[k++] = p.linCoef[t];
   }
   // Terms are sorted by (i, j), so within a row the next slot is found by stepping forward.
   const { rowStart, pairCol, nBits } = layout;
+  const { quadI, quadJ, quadCoef } = p;
   let row = -1;
-  let at = 0;
-  for (let t = 0; t < p.quadCoef.length; t++) {
-    const i = p.quadI[t];
-    const j = p.quadJ[t];
+  let pos = 0;
+  for (let t = 0; t < quadCoef.length; t++) {
+    const i = quadI[t];
+    const j = quadJ[t];
     if (i !== row) {
       const slot = pairSlot(layout, i, j);
       if (slot < 0) throw new Error("internal: pair missing from the slot layout");
       row = i;
-      at = slot - nBits;
+      pos = slot - nBits;
     } else {
       const end = rowStart[i + 1];
-      while (at < end && pairCol[at] < j) at++;
-      if (at === end || pairCol[at] !== j) throw new Error("internal: pair missing from the slot layout");
+      while (pos < end && pairCol[pos] < j) pos++;
+      if (pos === end || pairCol[pos] !== j) throw new Error("internal: pair missing from the slot layout");
     }
-    slots[k] = nBits + at;
-    amounts[k++] = p.quadCoef[t];
+    slots[k] = nBits + pos;
+    amounts[k++] = quadCoef[t];
   }
   for (const t of p.higher) {
     const slot = higherSlot(layout, t.vars);
@@ -123,5 +124,5 @@ export function toSlots(p: SparsePoly, layout: SlotLayout): { slots: Int32Array;
     slots[k] = slot;
     amounts[k++] = t.coef;
   }
-  return { slots, amounts };
+  return k;
 }

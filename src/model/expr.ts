@@ -215,7 +215,8 @@ export class ExprAccumulator {
   }
 
   toExpr(): Expr {
-    const terms = this.length === 0 ? EMPTY_TERMS : this.buffer.slice(0, this.length);
+    // a view, not a copy: at most half the buffer is spare capacity
+    const terms = this.length === 0 ? EMPTY_TERMS : this.buffer.subarray(0, this.length);
     const expr = new Expr(this.constant, terms, this.higher.length === 0 ? EMPTY_HIGHER : this.higher);
     this.constant = 0;
     this.buffer = EMPTY_BUFFER;

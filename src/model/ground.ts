@@ -269,8 +269,12 @@ class Grounder {
             const mark = this.factors.length;
             const coef = this.monomial(node);
             if (coef !== undefined) {
-              acc.addHigher(this.factors.slice(mark), factor * coef);
-              this.factors.length = mark;
+              const f = this.factors;
+              const degree = f.length - mark;
+              if (degree === 1) acc.addTerm(f[mark], -1, factor * coef);
+              else if (degree === 2) acc.addTerm(f[mark], f[mark + 1], factor * coef);
+              else acc.addHigher(f.slice(mark), factor * coef);
+              f.length = mark;
               return;
             }
             this.factors.length = mark;
@@ -387,8 +391,56 @@ class Grounder {
     return result;
   }
 
+  /**
+   * Parameter value of `node`. The common shapes (literals, names, indexing, arithmetic and
+   * comparisons on numbers) are evaluated here without allocating; anything else, and anything
+   * unusual (a bad index, division by zero, a non-finite result), goes to the shared evaluator,
+   * which computes the same value or reports the error at its span.
+   */
   private value(node: AstExpr): ParamValue {
-    return evaluate(node, this.scope);
+    const fast = this.fastValue(node);
+    return fast !== undefined ? fast : evaluate(node, this.scope);
+  }
+
+  private fastValue(node: AstExpr): ParamValue | undefined {
+    switch (node.kind) {
+      case "number":
+        return node.value;
+      case "name":
+        return this.scope.get(node.name);
+      case "index": {
+        let value = this.scope.get(node.target.name);
+        const indices = node.indices;
+        for (let d = 0; d < indices.length; d++) {
+          const i = this.fastValue(indices[d]);
+          if (!Array.isArray(value) || typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= value.length) return undefined;
+          value = (value as readonly ParamValue[])[i];
+        }
+        return value;
+      }
+      case "binary": {
+        const a = this.fastValue(node.left);
+        if (typeof a !== "number") return undefined;
+        const b = this.fastValue(node.right);
+        if (typeof b !== "number") return undefined;
+        let r: number | boolean;
+        switch (node.op) {
+          case "+": r = a + b; break;
+          case "-": r = a - b; break;
+          case "*": r = a * b; break;
+          case "==": return a === b;
+          case "!=": return a !== b;
+          case "<": return a < b;
+          case "<=": return a <= b;
+          case ">": return a > b;
+          case ">=": return a >= b;
+          default: return undefined;
+        }
+        return Number.isFinite(r) ? r : undefined;
+      }
+      default:
+        return undefined;
+    }
   }
 
   private number(node: AstExpr): number {

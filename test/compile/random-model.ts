@@ -106,7 +106,7 @@ export const arbDomain: fc.Arbitrary<TestDomain> = fc.oneof(
   fc
     .record({
       lo: fc.integer({ min: -3, max: 3 }),
-      width: fc.integer({ min: 1, max: 4 }),
+      width: fc.integer({ min: 0, max: 4 }),
       encoding: fc.constantFrom<IntEncoding>("binary", "unary", "onehot", "domainwall"),
     })
     .map(({ lo, width, encoding }) => ({ kind: "int", lo, hi: lo + width, encoding }) as TestDomain),
