@@ -44,6 +44,9 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 20 ? value.slice(0, 20) + "…" : value)}`;
   if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (typeof value === "bigint") return `the bigint ${value}n`;
+  if (typeof value === "function" || typeof value === "symbol") return `a ${typeof value}`;
   if (typeof value === "object") return "an object";
   return String(value);
 }

@@ -202,6 +202,16 @@ describe("bind: every error code, rendered (golden)", () => {
     ]);
   });
 
+  it("param-type: values JSON cannot hold but TypeScript callers can pass are described plainly", () => {
+    const messages = bind(parsed(KNAPSACK, "knapsack.qp"), "knapsack", { n: 10n, value: [undefined], weight: [{}] }).diagnostics.map((d) => d.message);
+    // n failed, so the lengths of value and weight (sized by n) go unchecked; their entries do not.
+    expect(messages).toEqual([
+      "n must be an int, got the bigint 10n",
+      "value[0] must be a number, got nothing",
+      "weight[0] must be a number, got an object",
+    ]);
+  });
+
   it("param-type: booleans are true or false, not numbers", () => {
     const data = { n: 1, edges: [], dist: [ones(2), ones(2)], flags: [true, 1, false] };
     expect(bindAndRender(GRAPH, "cut.qp", data)).toEqual([
