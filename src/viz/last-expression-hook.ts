@@ -35,17 +35,19 @@ function plainText(bundle: () => MimeBundle): string {
   return typeof text === "string" ? text : "<display>";
 }
 
-/** True when the first caller outside Node's own modules and this file is tslab's executor. */
+/**
+ * True when tslab's executor printed the value itself. Walking outwards from here, a cell's own code
+ * (compiled by tslab into `evalmachine.<anonymous>`) means the user called console.log; reaching
+ * tslab's executor first means it is printing the cell's last expression.
+ */
 function calledByTslabExecutor(): boolean {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 40;
+  Error.stackTraceLimit = 50;
   const stack = new Error().stack ?? "";
   Error.stackTraceLimit = limit;
-  const frames = stack.split("\n").slice(1);
-  for (const frame of frames) {
-    if (frame.includes("node:") || frame.includes("last-expression-hook") || frame.includes("[util.inspect.custom]")) continue;
-    if (/rendered-chart|records-table|show\.(js|ts)/.test(frame)) continue;
-    return TSLAB_EXECUTOR.test(frame);
+  for (const frame of stack.split("\n").slice(1)) {
+    if (frame.includes("evalmachine.<anonymous>")) return false;
+    if (TSLAB_EXECUTOR.test(frame)) return true;
   }
   return false;
 }

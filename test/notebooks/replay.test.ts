@@ -96,5 +96,8 @@ describe.skipIf(!hasJupyter)("qpipe notebooks verify (real tslab kernel, real Ju
     expect(svg).toContain(">Probability</text>");
     // console.log(chart) stays plain text.
     expect(nb.cells[5]!.outputs![0]).toMatchObject({ output_type: "stream", name: "stdout" });
+    // A circuit figure as the last expression displays itself as SVG + PNG.
+    expect(nb.cells[6]!.outputs).toHaveLength(1);
+    expect(Object.keys(nb.cells[6]!.outputs![0]!.data!).sort()).toEqual(["image/png", "image/svg+xml", "text/plain"]);
   });
 });

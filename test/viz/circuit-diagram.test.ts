@@ -25,7 +25,7 @@ describe("circuitDiagramSvg", () => {
     expect(svg).toContain(">q1</text>");
     expect(svg).toContain(">H</text>");
     expect(svg).toContain(">RZ</text>");
-    expect(svg).toContain(">2·theta</text>");
+    expect(svg).toContain(">2·θ</text>");
     expect(svg.match(/r="4.5" fill="#000"/g)).toHaveLength(1); // one control dot
     expect(svg.match(/r="10" fill="#fff"/g)).toHaveLength(1); // one ⊕
     expect(svg.match(/<path d="M [^"]* A 10 10/g)).toHaveLength(2); // two meters
@@ -64,5 +64,17 @@ describe("circuitDiagramSvg", () => {
     const figure = await drawCircuit(bell);
     expect(figure.png.length).toBeGreaterThan(1000);
     expect(figure.summary).toBe('Circuit "bell": 2 qubits, 2 classical bits, 3 gates');
+  });
+});
+
+describe("angleLabel", () => {
+  it("writes constants first, Greek names as letters, and brackets by precedence", async () => {
+    const { angleLabel } = await import("../../src/viz/charts/angle-label.js");
+    const gamma = { kind: "param", index: 0 } as const;
+    const x = { kind: "param", index: 1 } as const;
+    const two = { kind: "const", value: 2 } as const;
+    expect(angleLabel({ kind: "mul", left: gamma, right: two }, ["gamma[0]", "x"])).toBe("2·γ[0]");
+    expect(angleLabel({ kind: "mul", left: { kind: "add", left: gamma, right: x }, right: two }, ["gamma", "x"])).toBe("2·(γ + x)");
+    expect(angleLabel({ kind: "sub", left: x, right: { kind: "sub", left: x, right: gamma } }, ["theta", "x"])).toBe("x − (x − θ)");
   });
 });
