@@ -21,3 +21,5 @@ export { applyCostLayer, costLayerPass, prepareDiagonalCost, type DiagonalCost }
 export { adjointGradient, type GradientResult, type GradientOptions } from "./gradient-adjoint.js";
 export { parameterShiftGradient } from "./gradient-shift.js";
 export { sampleNoisy, expectationNoisy, type NoiseModel, type NoisyOptions, type NoisyCounts, type NoisyExpectation } from "./noise.js";
+export { sampleCircuit, hasMidCircuitMeasurement, type SampleCircuitOptions } from "./sample-circuit.js";
+export { withoutTerminalMeasurements } from "./sample-circuit.js";
