@@ -1,0 +1,89 @@
+// Front-end throughput: parse + check of a generated 10,000-line program (problems and circuits in
+// the proportions of the example corpus), reported as lines per second.
+//
+//   npx tsx bench/parse.ts [--lines 10000] [--runs 7]
+//
+// The machine is shared, so the median of several runs is reported, after warm-up runs that let
+// the JIT settle. Lexing + parsing alone is timed in the same process for the split.
+import { parseArgs } from "node:util";
+import { check } from "../src/lang/check.js";
+import { parse } from "../src/lang/parse.js";
+
+const { values } = parseArgs({ options: { lines: { type: "string", default: "10000" }, runs: { type: "string", default: "7" } } });
+const targetLines = Number(values.lines);
+const runs = Number(values.runs);
+
+/** A problem of about 20 lines and a circuit of about 10, numbered so that names stay distinct. */
+function block(k: number): string {
+  return `// block ${k}
+problem p${k} {
+  param n: int = ${8 + (k % 5)}
+  param value: real[n]
+  param weight: real[n]
+  param cost: real[n][n]
+  param edges: (int, int, real)[]
+  param capacity: real = ${10 + k}
+  var x: binary[n]
+  var c: int[0..3][n] encoding onehot
+  var s: spin[n]
+  let load = sum(i in 0..n-1) weight[i] * x[i]
+  let spread = sum((u, v, w) in edges) w * (x[u] + x[v] - 2 * x[u] * x[v])
+  maximize sum(i in 0..n-1) value[i] * x[i] - sum(i in 0..n-1, j in i+1..n-1 where i != j) cost[i][j] * x[i] * x[j] +
+    spread + sum(i in 0..n-2) s[i] * s[i+1]
+  constraint cap: load <= capacity
+  constraint one[i in 0..n-1]: x[i] + c[i] == 1 penalty 2.5
+  constraint soft_pair[i in 0..n-2]: x[i] + x[i+1] <= 1 soft 0.5
+  constraint bounded: sum(i in 0..n-1) c[i] >= if n > 4 then 2 else 1
+}
+circuit hea${k}(n: int, layers: int, theta: angle[layers][n]) {
+  qubit q[n]
+  for l in 0..layers-1 {
+    for i in 0..n-1 { ry(theta[l][i]) q[i] }
+    for i in 0..n-2 { cx q[i], q[i+1] }
+  }
+  measure q
+}
+`;
+}
+
+function generate(lines: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let k = 0; count < lines; k++) {
+    const text = block(k);
+    parts.push(text);
+    count += text.split("\n").length - 1;
+  }
+  return parts.join("");
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const source = generate(targetLines);
+const nLines = source.split("\n").length - 1;
+const first = check(source);
+const nErrors = first.diagnostics.filter((d) => d.severity === "error").length;
+if (nErrors > 0) throw new Error(`internal: the generated program has ${nErrors} errors, e.g. ${first.diagnostics[0]!.message}`);
+
+for (let i = 0; i < 3; i++) check(source); // warm-up
+const checkMs: number[] = [];
+const parseMs: number[] = [];
+for (let i = 0; i < runs; i++) {
+  parseMs.push(time(() => parse(source)));
+  checkMs.push(time(() => check(source)));
+}
+const medianCheck = median(checkMs);
+const medianParse = median(parseMs);
+console.log(`lines: ${nLines} (${(source.length / 1024).toFixed(0)} KiB), runs: ${runs}, node ${process.version}`);
+console.log(`parse only:    median ${medianParse.toFixed(1)} ms  → ${Math.round(nLines / (medianParse / 1000)).toLocaleString("en")} lines/s`);
+console.log(`parse + check: median ${medianCheck.toFixed(1)} ms  → ${Math.round(nLines / (medianCheck / 1000)).toLocaleString("en")} lines/s`);
+console.log(`all runs (parse + check, ms): ${checkMs.map((t) => t.toFixed(1)).join(", ")}`);
