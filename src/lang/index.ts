@@ -24,3 +24,4 @@ export { parse, type ParseOptions, type ParseResult } from "./parse.js";
 export { check, checkProgram, sortDiagnostics, type CheckResult } from "./check.js";
 export { renderDiagnostic, renderDiagnostics, summarize, diagnosticToJson, type DiagnosticRecord, type RenderOptions } from "./render.js";
 export { format } from "./format.js";
+export { qp, QpTemplateError, type QpProgram, type TemplateValue } from "./template.js";

@@ -40,6 +40,14 @@ export const unexpectedToken = (found: string, context: string, span: Span, note
 export const missingSeparator = (span: Span) =>
   error("missing-separator", "expected a newline or ';' before the next statement", span);
 
+export const misplacedInterpolation = (span: Span) =>
+  error("misplaced-interpolation", "an interpolated value can only be the whole default of a 'param'", span, [
+    "note: values are bound as parameter values, never spliced into the source; write `param NAME: TYPE = ${value}`",
+  ]);
+
+export const invalidInterpolation = (found: string, span: Span) =>
+  error("invalid-interpolation", `an interpolated parameter value must be a finite number, a boolean or an array of them, not ${found}`, span);
+
 // ── structure ───────────────────────────────────────────────────────────────────────────────────
 
 export const constraintNotComparison = (span: Span) =>

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/lang/check.js";
+import type { Diagnostic } from "../../src/lang/diagnostic.js";
 import { renderDiagnostic } from "../../src/lang/render.js";
+import { qp, QpTemplateError } from "../../src/lang/template.js";
 import { GOLDEN_CASES } from "./golden-cases.js";
 import { GOLDEN_EXPECTED } from "./golden-expected.js";
 
@@ -15,6 +17,19 @@ function allCodes(): string[] {
   return [...codes].sort();
 }
 
+/** Runs a `qp` template whose interpolation points are marked `${}` in `source`. */
+function runTemplate(source: string, values: readonly unknown[]): [readonly Diagnostic[], string] {
+  const parts = source.split("${}");
+  const strings = Object.assign([...parts], { raw: [...parts] }) as unknown as TemplateStringsArray;
+  try {
+    const program = qp(strings, ...values);
+    return [program.diagnostics, program.source];
+  } catch (error) {
+    if (!(error instanceof QpTemplateError)) throw error;
+    return [error.diagnostics, error.source];
+  }
+}
+
 describe("diagnostics (golden)", () => {
   it("has a golden case for every diagnostic code", () => {
     const covered = new Set(GOLDEN_CASES.map((c) => c.code));
@@ -22,12 +37,12 @@ describe("diagnostics (golden)", () => {
     expect(allCodes().length).toBeGreaterThan(50);
   });
 
-  for (const { code, source } of GOLDEN_CASES) {
+  for (const { code, source, values } of GOLDEN_CASES) {
     it(`renders ${code} exactly`, () => {
-      const { diagnostics } = check(source, { file: "golden.qp" });
+      const [diagnostics, text] = values === undefined ? [check(source, { file: "golden.qp" }).diagnostics, source] : runTemplate(source, values);
       const hit = diagnostics.find((d) => d.code === code);
       expect(hit, `no ${code} among ${diagnostics.map((d) => d.code).join(", ")}`).toBeDefined();
-      expect(renderDiagnostic(hit!, source)).toBe(GOLDEN_EXPECTED[code]);
+      expect(renderDiagnostic(hit!, text)).toBe(GOLDEN_EXPECTED[code]);
     });
   }
 

@@ -1,5 +1,6 @@
 // One small program per diagnostic code: the source that triggers it, for the golden test.
-export const GOLDEN_CASES: readonly { readonly code: string; readonly source: string }[] = [
+// A case with `values` is a `qp` template: each `${}` in its source is one interpolation.
+export const GOLDEN_CASES: readonly { readonly code: string; readonly source: string; readonly values?: readonly unknown[] }[] = [
   { code: "unexpected-character", source: "problem p {\n  param n: int = 3 # 4\n}" },
   { code: "unterminated-comment", source: "problem p {}\n/* never closed" },
   { code: "invalid-number", source: "problem p {\n  param big: real = 1e999\n  var x: binary\n  minimize big * x\n}" },
@@ -58,4 +59,6 @@ export const GOLDEN_CASES: readonly { readonly code: string; readonly source: st
   { code: "qubit-in-gate", source: "gate g a {\n  qubit b\n  cx a, b\n}" },
   { code: "qubit-in-loop", source: "circuit c(n: int) {\n  for i in 0..n-1 { qubit a }\n}" },
   { code: "recursive-gate", source: "gate g a {\n  h a\n  g a\n}" },
+  { code: "misplaced-interpolation", source: "problem p {\n  var x: binary\n  minimize ${} * x\n}", values: [3] },
+  { code: "invalid-interpolation", source: "problem p {\n  param n: int = ${}\n  var x: binary[n]\n  minimize x[0]\n}", values: ["8"] },
 ];

@@ -429,4 +429,19 @@ export const GOLDEN_EXPECTED: Readonly<Record<string, string>> = {
     "3 |   g a",
     "  |   ^",
   ].join("\n"),
+  "misplaced-interpolation": [
+    "error[misplaced-interpolation]: an interpolated value can only be the whole default of a 'param'",
+    " --> qp`…`:3:12",
+    "  |",
+    "3 |   minimize __qp_0 * x",
+    "  |            ^^^^^^",
+    "  = note: values are bound as parameter values, never spliced into the source; write `param NAME: TYPE = ${value}`",
+  ].join("\n"),
+  "invalid-interpolation": [
+    "error[invalid-interpolation]: an interpolated parameter value must be a finite number, a boolean or an array of them, not a string",
+    " --> qp`…`:2:18",
+    "  |",
+    "2 |   param n: int = __qp_0",
+    "  |                  ^^^^^^",
+  ].join("\n"),
 };
