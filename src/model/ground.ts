@@ -11,9 +11,10 @@
 // objective grounds without per-term allocation.
 import type { Binder, ConstraintDecl, Expr as AstExpr, ProblemDecl, VarDecl } from "../lang/ast.js";
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
-import { EvaluationError, evaluate, type Scope } from "./bind-eval.js";
+import { EvaluationError } from "./bind-eval.js";
 import type { ParamValue } from "./bind-types.js";
 import { type Expr, ExprAccumulator } from "./expr.js";
+import { GroundError, GroundScope } from "./ground-scope.js";
 import { Model, type ObjectiveInput } from "./model.js";
 import { type VarArray } from "./variables.js";
 
@@ -35,30 +36,6 @@ export function ground(problem: ProblemDecl, values: ReadonlyMap<string, ParamVa
   return grounder.run();
 }
 
-/** A data-dependent grounding failure at a source location. */
-class GroundError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly span: Span,
-  ) {
-    super(message);
-  }
-}
-
-/** Params plus binder values, updated in place while iterating (no scope object per iteration). */
-class GroundScope implements Scope {
-  readonly binders = new Map<string, ParamValue>();
-  constructor(private readonly params: Map<string, ParamValue>) {}
-  get(name: string): ParamValue | undefined {
-    const value = this.binders.get(name);
-    return value !== undefined ? value : this.params.get(name);
-  }
-  setParam(name: string, value: ParamValue): void {
-    this.params.set(name, value);
-  }
-}
-
 class Grounder {
   private readonly model: Model;
   private readonly scope: GroundScope;
@@ -67,8 +44,6 @@ class Grounder {
   private readonly hasVarCache = new WeakMap<AstExpr, boolean>();
   private readonly factors: number[] = [];
   private readonly diagnostics: Diagnostic[] = [];
-  private steps = 0;
-  private readonly maxSteps: number;
 
   constructor(
     private readonly problem: ProblemDecl,
@@ -76,8 +51,7 @@ class Grounder {
     private readonly options: GroundOptions,
   ) {
     this.model = new Model(problem.name.name);
-    this.scope = new GroundScope(new Map(values));
-    this.maxSteps = options.maxSteps ?? 1e8;
+    this.scope = new GroundScope(new Map(values), options.maxSteps ?? 1e8, problem.span);
   }
 
   run(): GroundResult {
@@ -95,7 +69,7 @@ class Grounder {
               this.letExprs.set(member.name.name, expr);
               this.model.let(member.name.name, expr, member.span);
             } else {
-              const value = this.value(member.value);
+              const value = this.scope.value(member.value);
               this.scope.setParam(member.name.name, value);
               if (typeof value === "number") this.model.let(member.name.name, value, member.span);
             }
@@ -127,7 +101,7 @@ class Grounder {
   // 1. variables
   private declareVar(decl: VarDecl): void {
     const shape = decl.dims.map((dim) => {
-      const size = this.number(dim);
+      const size = this.scope.number(dim);
       if (!Number.isSafeInteger(size) || size < 0) throw new GroundError("bad-dimension", `dimension of ${decl.name.name} must be a non-negative integer, got ${size}`, dim.span);
       return size;
     });
@@ -142,8 +116,8 @@ class Grounder {
         family = this.model.spin(name, shape, decl.span);
         break;
       case "int-domain": {
-        const lo = this.number(domain.lo);
-        const hi = this.number(domain.hi);
+        const lo = this.scope.number(domain.lo);
+        const hi = this.scope.number(domain.hi);
         if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || lo > hi) {
           throw new GroundError("bad-int-range", `int range of ${name} must be integers lo <= hi, got ${lo}..${hi}`, domain.span);
         }
@@ -169,7 +143,7 @@ class Grounder {
     const family = decl.name.name;
     const method = this.options.methods?.[family] ?? "slack";
     const binderNames = decl.binders.flatMap((b) => (b.kind === "range-binder" ? [b.name.name] : b.names.map((n) => n.name)));
-    this.each(decl.binders, 0, decl.where, () => {
+    this.scope.each(decl.binders, 0, decl.where, this.test, () => {
       const index = binderNames.map((n) => {
         const v = this.scope.get(n);
         if (typeof v !== "number") throw new GroundError("bad-constraint-index", `constraint ${family} is indexed by ${n}, which is not a number`, decl.name.span);
@@ -190,43 +164,9 @@ class Grounder {
   }
 
   private weight(node: AstExpr, what: string): number {
-    const w = this.number(node);
+    const w = this.scope.number(node);
     if (!(w >= 0)) throw new GroundError("bad-penalty", `${what} must be a non-negative number, got ${w}`, node.span);
     return w;
-  }
-
-  /** Runs `body` once per binding of binders[at..] that passes `where`, binders set in scope. */
-  private each(binders: readonly Binder[], at: number, where: AstExpr | undefined, body: () => void): void {
-    if (at === binders.length) {
-      if (++this.steps > this.maxSteps) throw new GroundError("model-too-large", `grounding needs more than ${this.maxSteps} iterations`, binders[0]?.span ?? this.problem.span);
-      if (where === undefined || this.condition(where)) body();
-      return;
-    }
-    const binder = binders[at];
-    const saved = binder.kind === "range-binder" ? [binder.name.name] : binder.names.map((n) => n.name);
-    const previous = saved.map((n) => this.scope.binders.get(n));
-    try {
-      if (binder.kind === "range-binder") {
-        const lo = this.number(binder.lo);
-        const hi = this.number(binder.hi);
-        if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new GroundError("bad-range", `range bounds must be integers, got ${lo}..${hi}`, binder.span);
-        if (hi - lo >= this.maxSteps) throw new GroundError("model-too-large", `range ${lo}..${hi} is too long to expand`, binder.span);
-        for (let i = lo; i <= hi; i++) {
-          this.scope.binders.set(saved[0], i);
-          this.each(binders, at + 1, where, body);
-        }
-      } else {
-        const list = this.value(binder.source);
-        if (!Array.isArray(list)) throw new GroundError("bad-tuple-list", `expected a list of tuples to iterate`, binder.source.span);
-        for (const tuple of list as readonly ParamValue[]) {
-          if (!Array.isArray(tuple) || tuple.length !== saved.length) throw new GroundError("bad-tuple-list", `expected tuples of ${saved.length} fields`, binder.source.span);
-          for (let k = 0; k < saved.length; k++) this.scope.binders.set(saved[k], (tuple as readonly ParamValue[])[k]);
-          this.each(binders, at + 1, where, body);
-        }
-      }
-    } finally {
-      saved.forEach((n, k) => (previous[k] === undefined ? this.scope.binders.delete(n) : this.scope.binders.set(n, previous[k]!)));
-    }
   }
 
   // expressions
@@ -239,7 +179,7 @@ class Grounder {
   /** acc += factor · node. */
   private addInto(acc: ExprAccumulator, node: AstExpr, factor: number): void {
     if (!this.hasVar(node)) {
-      acc.add(factor * this.number(node));
+      acc.add(factor * this.scope.number(node));
       return;
     }
     switch (node.kind) {
@@ -264,8 +204,8 @@ class Grounder {
             this.addInto(acc, node.right, -factor);
             return;
           case "*": {
-            if (!this.hasVar(node.left)) return this.addInto(acc, node.right, factor * this.number(node.left));
-            if (!this.hasVar(node.right)) return this.addInto(acc, node.left, factor * this.number(node.right));
+            if (!this.hasVar(node.left)) return this.addInto(acc, node.right, factor * this.scope.number(node.left));
+            if (!this.hasVar(node.right)) return this.addInto(acc, node.left, factor * this.scope.number(node.right));
             const mark = this.factors.length;
             const coef = this.monomial(node);
             if (coef !== undefined) {
@@ -282,12 +222,12 @@ class Grounder {
             return;
           }
           case "/": {
-            const divisor = this.number(node.right);
+            const divisor = this.scope.number(node.right);
             if (divisor === 0) throw new GroundError("division-by-zero", "division by zero", node.right.span);
             return this.addInto(acc, node.left, factor / divisor);
           }
           case "^": {
-            const k = this.number(node.right);
+            const k = this.scope.number(node.right);
             if (!Number.isInteger(k) || k < 0) throw new GroundError("bad-exponent", `exponent must be a non-negative integer, got ${k}`, node.right.span);
             acc.add(this.toExpr(node.left).pow(k), factor);
             return;
@@ -298,7 +238,7 @@ class Grounder {
       case "if":
         return this.addInto(acc, this.condition(node.condition) ? node.then : node.else, factor);
       case "sum":
-        this.each(node.binders, 0, node.where, () => this.addInto(acc, node.body, factor));
+        this.scope.each(node.binders, 0, node.where, this.test, () => this.addInto(acc, node.body, factor));
         return;
       case "call":
         throw notOverVariables(node.span, `${node.callee.name}()`);
@@ -313,7 +253,7 @@ class Grounder {
 
   /** Coefficient of a pure product of params and variable references, factors pushed; else undefined. */
   private monomial(node: AstExpr): number | undefined {
-    if (!this.hasVar(node)) return this.number(node);
+    if (!this.hasVar(node)) return this.scope.number(node);
     if ((node.kind === "index" || node.kind === "name") && !this.letExprs.has(node.kind === "name" ? node.name : node.target.name)) {
       this.factors.push(this.varIndex(node));
       return 1;
@@ -343,7 +283,7 @@ class Grounder {
     let flat = family.family.first;
     let stride = family.size;
     for (let d = 0; d < indices.length; d++) {
-      const i = this.number(indices[d]);
+      const i = this.scope.number(indices[d]);
       stride /= shape[d];
       if (!Number.isInteger(i) || i < 0 || i >= shape[d]) {
         throw new GroundError("index-out-of-range", `index ${i} is outside ${name}'s range 0..${shape[d] - 1}`, indices[d].span);
@@ -391,67 +331,11 @@ class Grounder {
     return result;
   }
 
-  /**
-   * Parameter value of `node`. The common shapes (literals, names, indexing, arithmetic and
-   * comparisons on numbers) are evaluated here without allocating; anything else, and anything
-   * unusual (a bad index, division by zero, a non-finite result), goes to the shared evaluator,
-   * which computes the same value or reports the error at its span.
-   */
-  private value(node: AstExpr): ParamValue {
-    const fast = this.fastValue(node);
-    return fast !== undefined ? fast : evaluate(node, this.scope);
-  }
-
-  private fastValue(node: AstExpr): ParamValue | undefined {
-    switch (node.kind) {
-      case "number":
-        return node.value;
-      case "name":
-        return this.scope.get(node.name);
-      case "index": {
-        let value = this.scope.get(node.target.name);
-        const indices = node.indices;
-        for (let d = 0; d < indices.length; d++) {
-          const i = this.fastValue(indices[d]);
-          if (!Array.isArray(value) || typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= value.length) return undefined;
-          value = (value as readonly ParamValue[])[i];
-        }
-        return value;
-      }
-      case "binary": {
-        const a = this.fastValue(node.left);
-        if (typeof a !== "number") return undefined;
-        const b = this.fastValue(node.right);
-        if (typeof b !== "number") return undefined;
-        let r: number | boolean;
-        switch (node.op) {
-          case "+": r = a + b; break;
-          case "-": r = a - b; break;
-          case "*": r = a * b; break;
-          case "==": return a === b;
-          case "!=": return a !== b;
-          case "<": return a < b;
-          case "<=": return a <= b;
-          case ">": return a > b;
-          case ">=": return a >= b;
-          default: return undefined;
-        }
-        return Number.isFinite(r) ? r : undefined;
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  private number(node: AstExpr): number {
-    const value = this.value(node);
-    if (typeof value !== "number") throw new GroundError("expected-number", `expected a number here`, node.span);
-    return value;
-  }
+  private readonly test = (node: AstExpr): boolean => this.condition(node);
 
   private condition(node: AstExpr): boolean {
     if (this.hasVar(node)) throw notOverVariables(node.span, "a condition");
-    const value = this.value(node);
+    const value = this.scope.value(node);
     if (typeof value !== "boolean") throw new GroundError("expected-bool", `expected true or false here`, node.span);
     return value;
   }
