@@ -12,7 +12,7 @@ function allCodes(): string[] {
   const catalogue = readFileSync(new URL("../../src/lang/messages.ts", import.meta.url), "utf8");
   const contexts = readFileSync(new URL("../../src/lang/check-expr.ts", import.meta.url), "utf8");
   const codes = new Set<string>();
-  for (const m of catalogue.matchAll(/(?:error|warning)\("([a-z-]+)"/g)) codes.add(m[1]!);
+  for (const m of catalogue.matchAll(/(?:error|warning)\(\s*"([a-z-]+)"/g)) codes.add(m[1]!);
   for (const m of contexts.matchAll(/code: "([a-z-]+)"/g)) codes.add(m[1]!);
   return [...codes].sort();
 }
