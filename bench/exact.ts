@@ -23,6 +23,7 @@ function denseQubo(n: number): Qubo {
 // The textbook baseline: Gray code over all n bits, O(degree) field updates per flip.
 function grayBaseline(qubo: Qubo): number {
   const n = qubo.linear.length;
+  if (n > 31) throw new RangeError(`the baseline enumerates at most 31 variables, got ${n}`);
   const { start, neighbors, weights } = quboAdjacency(qubo);
   const field = Float64Array.from(qubo.linear);
   const x = new Uint8Array(n);
@@ -30,7 +31,7 @@ function grayBaseline(qubo: Qubo): number {
   let best = e;
   const nStates = 2 ** n;
   for (let t = 1; t < nStates; t++) {
-    const b = t % 4294967296 === 0 ? 32 + (31 - Math.clz32((t / 4294967296) & -(t / 4294967296))) : 31 - Math.clz32(t & -t);
+    const b = 31 - Math.clz32(t & -t);
     const sign = x[b] === 1 ? -1 : 1;
     e += sign * field[b];
     x[b] ^= 1;
