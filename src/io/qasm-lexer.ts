@@ -79,19 +79,23 @@ export function lexQasm(text: string, file?: string): QasmTokens {
 
 /** The span of one token. */
 export function tokenSpan(token: IToken, file?: string): Span {
-  const start: Position = { line: token.startLine ?? 1, column: token.startColumn ?? 1, offset: token.startOffset };
-  const endOffset = (token.endOffset ?? token.startOffset) + 1;
+  return tokensSpan(token, token, file);
+}
+
+/** The span from the start of token `first` to the end of token `last` (three allocations). */
+export function tokensSpan(first: IToken, last: IToken, file?: string): Span {
+  const start: Position = { line: first.startLine ?? 1, column: first.startColumn ?? 1, offset: first.startOffset };
   const end: Position = {
-    line: token.endLine ?? start.line,
-    column: (token.endColumn ?? start.column) + 1,
-    offset: endOffset,
+    line: last.endLine ?? start.line,
+    column: (last.endColumn ?? start.column) + 1,
+    offset: (last.endOffset ?? last.startOffset) + 1,
   };
-  return withFile({ start, end }, file);
+  return file === undefined ? { start, end } : { start, end, file };
 }
 
 /** The span from the start of `first` to the end of `last`. */
 export function joinSpans(first: Span, last: Span): Span {
-  return withFile({ start: first.start, end: last.end }, first.file);
+  return first.file === undefined ? { start: first.start, end: last.end } : { start: first.start, end: last.end, file: first.file };
 }
 
 function withFile(span: { start: Position; end: Position }, file: string | undefined): Span {

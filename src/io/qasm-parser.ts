@@ -384,7 +384,7 @@ class QasmParser {
   }
 
   private join(first: IToken, last: IToken): Span {
-    return T.joinSpans(this.span(first), this.span(last));
+    return T.tokensSpan(first, last, this.file);
   }
 
   private cover(first: Span, last: Span): Span {

@@ -70,7 +70,14 @@ export const QELIB1_GATES: Readonly<Record<string, StandardGate>> = {
   rzz: same("rzz", 1, 2),
 };
 
-/** qelib1 gates without an IR counterpart, expanded by their qelib1 definitions (exact, no phase). */
+/**
+ * qelib1 gates without an IR counterpart, expanded by qelib1-style definitions; each is checked
+ * against its exact matrix in the tests. Two differ from the older qelib1.inc text (as shipped with
+ * QASMBench), which does not match those matrices: there c3sqrtx is the 3-controlled √X†
+ * (also a square root of X, but not sx) and c4x is not a 4-controlled X at all. Here c3sqrtx is the
+ * 3-controlled sx, and c4x the exact construction
+ * C4X = C3√X(abc→e) · C3X(abc→d) · C√X†(d→e) · C3X(abc→d) · C√X(d→e) (time order right to left).
+ */
 export const QELIB1_DEFINITIONS = `
 gate csx a,b { h b; cu1(pi/2) a,b; h b; }
 gate rccx a,b,c {
@@ -81,9 +88,9 @@ gate rc3x a,b,c,d {
   cx a,d; u1(pi/4) d; cx b,d; u1(-pi/4) d; u2(0,pi) d; u1(pi/4) d; cx c,d; u1(-pi/4) d; u2(0,pi) d;
 }
 gate c3x a,b,c,d {
-  h d; cu1(pi/8) a,d; h d; cx a,b; h d; cu1(-pi/8) b,d; h d; cx a,b; h d; cu1(pi/8) b,d; h d;
-  cx b,c; h d; cu1(-pi/8) c,d; h d; cx a,c; h d; cu1(pi/8) c,d; h d; cx b,c; h d; cu1(-pi/8) c,d; h d;
-  cx a,c; h d; cu1(pi/8) c,d; h d;
+  h d; cu1(-pi/4) a,d; h d; cx a,b; h d; cu1(pi/4) b,d; h d; cx a,b; h d; cu1(-pi/4) b,d; h d;
+  cx b,c; h d; cu1(pi/4) c,d; h d; cx a,c; h d; cu1(-pi/4) c,d; h d; cx b,c; h d; cu1(pi/4) c,d; h d;
+  cx a,c; h d; cu1(-pi/4) c,d; h d;
 }
 gate c3sqrtx a,b,c,d {
   h d; cu1(pi/8) a,d; h d; cx a,b; h d; cu1(-pi/8) b,d; h d; cx a,b; h d; cu1(pi/8) b,d; h d;
@@ -91,6 +98,6 @@ gate c3sqrtx a,b,c,d {
   cx a,c; h d; cu1(pi/8) c,d; h d;
 }
 gate c4x a,b,c,d,e {
-  h e; cu1(pi/2) d,e; h e; rc3x a,b,c,d; h e; cu1(-pi/2) d,e; h e; rc3x a,b,c,d; c3sqrtx a,b,c,e;
+  h e; cu1(pi/2) d,e; h e; c3x a,b,c,d; h e; cu1(-pi/2) d,e; h e; c3x a,b,c,d; c3sqrtx a,b,c,e;
 }
 `;
