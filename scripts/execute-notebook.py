@@ -41,6 +41,7 @@ def main() -> int:
         timeout=args.timeout,
         startup_timeout=args.startup_timeout,
         record_timing=False,
+        shutdown_kernel="immediate",  # outputs are all in by then; a busy kernel need not be waited for
         allow_errors=False,
         resources={"metadata": {"path": args.cwd}},
     )

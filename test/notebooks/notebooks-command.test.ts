@@ -31,4 +31,18 @@ describe("qpipe notebooks: command line", () => {
     expect(await command.run(["verify", "broken.ipynb"], broken.io)).toBe(1);
     expect(broken.err.join("")).toMatch(/broken.ipynb: .*not valid JSON/);
   });
+
+  it("explains what to install when the Python Jupyter client is missing", async () => {
+    writeFileSync(join(cwd, "tiny.ipynb"), JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [] }));
+    const previous = process.env["QPIPE_PYTHON"];
+    process.env["QPIPE_PYTHON"] = "/nonexistent/python3";
+    try {
+      const missing = io();
+      expect(await command.run(["verify", "tiny.ipynb"], missing.io)).toBe(1);
+      expect(missing.err.join("")).toMatch(/cannot import nbclient.*python3-nbclient/s);
+    } finally {
+      if (previous === undefined) delete process.env["QPIPE_PYTHON"];
+      else process.env["QPIPE_PYTHON"] = previous;
+    }
+  });
 });

@@ -79,6 +79,15 @@ describe.skipIf(!hasJupyter)("qpipe notebooks verify (real tslab kernel, real Ju
     expect(result.failure).toMatch(/cell 3 .* killed the kernel \(the kernel died\)/);
   });
 
+  it("stops a cell that runs past the per-cell timeout", async () => {
+    const slow = editedCopy("arithmetic.ipynb", (source) => source.replace('console.log("second line");', "await new Promise((resolve) => setTimeout(resolve, 300_000));"));
+    const started = Date.now();
+    const result = await verifyNotebook(slow, { cellTimeoutSec: 2 });
+    expect(result.ok).toBe(false);
+    expect(result.failure).toMatch(/^cell 3 \(code\): let total = 0; timed out/);
+    expect(Date.now() - started).toBeLessThan(120_000); // far less than the 300 s the cell would take
+  });
+
   const built = existsSync(new URL("../../dist/src/index.js", import.meta.url));
   it.skipIf(!built)("replays rich displays of the built library: chart bundles, tables, the display protocol", async () => {
     const file = join(fixtures, "rich-display.ipynb");
