@@ -78,7 +78,8 @@ export function compile(model: Model, options: CompileOptions = {}): CompiledMod
     }
   }
 
-  // 4. constraints
+  // 4. constraints (instances that always hold are reported once per family)
+  const trivial = new Map<string, { names: string[]; span: Span }>();
   for (const constraint of model.constraints) {
     let g = lowerPoly(constraint.body, layout, nModelBits);
     if (constraint.op === ">=") g = negatePoly(g);
@@ -87,7 +88,9 @@ export function compile(model: Model, options: CompileOptions = {}): CompiledMod
     const span = constraint.span ?? API_SPAN;
     const soft = constraint.penalty.kind === "soft";
     if (parts.trivial) {
-      diagnostics.push({ severity: "warning", code: "constraint-always-satisfied", message: `constraint ${constraint.name} holds for every assignment; it adds no penalty`, span });
+      const seen = trivial.get(constraint.family);
+      if (seen) seen.names.push(constraint.name);
+      else trivial.set(constraint.family, { names: [constraint.name], span });
     }
     if (parts.problem === "no-grid" && !soft && (kind === "inequality" || constraint.penalty.kind === "auto")) {
       diagnostics.push({
@@ -118,12 +121,21 @@ export function compile(model: Model, options: CompileOptions = {}): CompiledMod
     if (constraint.op === "==" && hot) oneHotGroups.push({ name: constraint.name, ...hot });
   }
 
+  for (const [family, { names, span }] of trivial) {
+    const message =
+      names.length === 1
+        ? `constraint ${names[0]} holds for every assignment and adds no penalty`
+        : `${names.length} instances of constraint ${family} (${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}) hold for every assignment and add no penalty`;
+    diagnostics.push({ severity: "warning", code: "constraint-always-satisfied", message, span });
+  }
+
   // 5. higher order
   const auxiliaries: { bit: number; a: number; b: number }[] = [];
-  const degree = Math.max(0, ...polys.map(polyDegree));
+  let degree = 0;
+  for (const p of polys) degree = Math.max(degree, polyDegree(p));
   if (degree > 2 && higherOrder === "quadratise") {
     const q = quadratise(polys, bitNames.length);
-    polys.splice(0, polys.length, ...q.polys);
+    for (let c = 0; c < q.polys.length; c++) polys[c] = q.polys[c];
     const group = groups.length;
     groups.push({ name: "quadratisation", family: "quadratisation", kind: "quadratisation", mode: "auto", weight: 1, minViolation: 1 });
     for (let k = 0; k < q.auxiliaries.length; k++) {

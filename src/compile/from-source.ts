@@ -40,13 +40,13 @@ export function compileSource(source: string, options: SourceCompileOptions = {}
   const done = (compiled?: CompiledModel, model?: Model): SourceCompileResult => ({ compiled, model, diagnostics, timings });
   let t = performance.now();
   const checked = check(source, { file: options.file });
-  diagnostics.push(...checked.diagnostics);
+  for (const d of checked.diagnostics) diagnostics.push(d);
   timings.checkMs = performance.now() - t;
   if (hasErrors(diagnostics)) return done();
 
   t = performance.now();
   const bound = bind(checked.ast, options.problem, options.data ?? {});
-  diagnostics.push(...bound.diagnostics);
+  for (const d of bound.diagnostics) diagnostics.push(d);
   timings.bindMs = performance.now() - t;
   if (hasErrors(diagnostics)) return done();
 
@@ -54,19 +54,19 @@ export function compileSource(source: string, options: SourceCompileOptions = {}
   const decl = checked.ast.items.find((item): item is ProblemDecl => item.kind === "problem" && item.name.name === bound.problem);
   if (!decl) throw new Error(`internal: bound problem ${bound.problem} is not in the program`);
   const grounded = ground(decl, bound.values, options);
-  diagnostics.push(...grounded.diagnostics);
+  for (const d of grounded.diagnostics) diagnostics.push(d);
   timings.groundMs = performance.now() - t;
   if (hasErrors(diagnostics) || !grounded.model) return done();
 
   t = performance.now();
   try {
     const compiled = compile(grounded.model, options);
-    diagnostics.push(...compiled.diagnostics);
+    for (const d of compiled.diagnostics) diagnostics.push(d);
     timings.compileMs = performance.now() - t;
     return done(compiled, grounded.model);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
-    diagnostics.push(...error.diagnostics);
+    for (const d of error.diagnostics) diagnostics.push(d);
     timings.compileMs = performance.now() - t;
     return done(undefined, grounded.model);
   }
