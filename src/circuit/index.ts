@@ -25,3 +25,4 @@ export {
   type SimulatorEstimate,
 } from "./resources.js";
 export { lowerCircuit, type LowerOptions, type LowerResult } from "./lower-circuit.js";
+export { drawCircuitText, type DrawOptions } from "./draw.js";

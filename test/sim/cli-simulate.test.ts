@@ -78,4 +78,20 @@ describe("qpipe simulate", () => {
     expect((await run(path, "--circuit", "c")).code).toBe(2);
     expect((await run(join(dir, "missing.qasm"))).code).toBe(1);
   });
+
+  it("lowers a .qp circuit with sizes and angle values from --data", async () => {
+    const qp = file("ghz.qp", "circuit ghz(n: int, theta: angle[n]) {\n  qubit q[n]\n  h q[0]\n  for i in 0..n-2 { cx q[i], q[i+1] }\n  for i in 0..n-1 { rz(theta[i]) q[i] }\n}\n");
+    const data = file("ghz.json", JSON.stringify({ n: 3, theta: [0.1, 0.2, 0.3] }));
+    const { code, stdout } = await run(qp, "--data", data, "--statevector", "--json");
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { nQubits: number; amplitudes: { re: number[]; im: number[] } };
+    expect(out.nQubits).toBe(3);
+    // rz(θ) on every qubit of (|000⟩ + |111⟩)/√2: phases e^{∓i(0.1+0.2+0.3)/2}.
+    expect(out.amplitudes.re[0]).toBeCloseTo(Math.SQRT1_2 * Math.cos(0.3), 14);
+    expect(out.amplitudes.im[0]).toBeCloseTo(-Math.SQRT1_2 * Math.sin(0.3), 14);
+    expect(out.amplitudes.im[7]).toBeCloseTo(Math.SQRT1_2 * Math.sin(0.3), 14);
+    const missing = await run(qp, "--data", file("sizes.json", JSON.stringify({ n: 3 })));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/'theta\[0\]' must have a value/);
+  });
 });

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Circuit } from "../../circuit/ir.js";
+import { lowerCircuit } from "../../circuit/lower-circuit.js";
 import { importQasm } from "../../io/qasm.js";
 import { check } from "../../lang/check.js";
 import type { Diagnostic } from "../../lang/diagnostic.js";
@@ -20,7 +21,8 @@ const usage = `usage: qpipe simulate INPUT [--circuit C] [--data D.json] [--shot
                       [--threads N] [--json]
 
 INPUT is an OpenQASM 2.0 file (qelib1.inc gates, gate definitions, several registers, measure,
-reset, barrier) or a .qp program with a circuit (--circuit picks one, --data binds its params).
+reset, barrier) or a .qp program with a circuit (--circuit picks one when there are several;
+--data D.json gives its int sizes and angle values, e.g. {"n": 4, "theta": [0.1, 0.2]}).
 
 options:
   --shots N        sample N shots; counts are keyed by classical bits (clbit m−1 on the left), or
@@ -70,8 +72,9 @@ export const command: Command = {
     }
     const isQp = extname(input).toLowerCase() === ".qp";
     if (!isQp && (values.circuit !== undefined || values.data !== undefined)) throw new UsageError("--circuit and --data apply only to .qp programs");
-    const circuit = isQp ? loadQpCircuit(source, input, io) : loadQasm(source, input, io);
-    if (circuit === undefined) return EXIT_USER_ERROR;
+    const loaded = isQp ? await loadQpCircuit(source, input, values.circuit, values.data, io) : loadQasm(source, input, io);
+    if (loaded === undefined) return EXIT_USER_ERROR;
+    const { circuit, parameters } = loaded;
 
     const wantsState = values.statevector || shots === undefined;
     if (values.statevector && circuit.nQubits > MAX_PRINTED_QUBITS) {
@@ -83,7 +86,7 @@ export const command: Command = {
     try {
       if (wantsState) {
         // The state the final measurements would sample, not one random collapse of it.
-        const { state } = simulate(withoutTerminalMeasurements(circuit), { seed, ...(threads === undefined ? {} : { threads }) });
+        const { state } = simulate(withoutTerminalMeasurements(circuit), { seed, parameters, ...(threads === undefined ? {} : { threads }) });
         if (values.statevector) {
           report.amplitudes = { re: Array.from(state.re), im: Array.from(state.im) };
           text.push(describeAmplitudes(state.re, state.im, circuit.nQubits));
@@ -92,7 +95,7 @@ export const command: Command = {
         }
       }
       if (shots !== undefined) {
-        const result = sampleCircuit(circuit, shots, { seed, ...(threads === undefined ? {} : { threads }) });
+        const result = sampleCircuit(circuit, shots, { seed, parameters, ...(threads === undefined ? {} : { threads }) });
         report.counts = result.counts;
         report.shots = shots;
         report.seed = seed;
@@ -110,20 +113,51 @@ export const command: Command = {
   },
 };
 
-function loadQasm(source: string, file: string, io: CliIo): Circuit | undefined {
+function loadQasm(source: string, file: string, io: CliIo): LoadedCircuit | undefined {
   const imported = importQasm(source, { file });
   report(imported.diagnostics, source, io);
-  return imported.circuit;
+  return imported.circuit === undefined ? undefined : { circuit: imported.circuit, parameters: {} };
 }
 
-function loadQpCircuit(source: string, file: string, io: CliIo): Circuit | undefined {
+interface LoadedCircuit {
+  readonly circuit: Circuit;
+  /** Named angle values for a .qp circuit's angle parameters. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/** Checks a .qp program and lowers one of its circuits; `--data` holds int sizes and angle values. */
+async function loadQpCircuit(source: string, file: string, circuitName: string | undefined, dataPath: string | undefined, io: CliIo): Promise<LoadedCircuit | undefined> {
   const checked = check(source, { file });
   if (report(checked.diagnostics, source, io)) return undefined;
-  io.stderr(
-    `qpipe simulate: ${file} checks, but running .qp circuits needs the circuit lowering, which this version does not have yet; ` +
-      `export the circuit as OpenQASM 2.0 or build it with the TypeScript builder (circuit(n).h(0)…)\n`,
-  );
-  return undefined;
+  const names = [...checked.symbols.circuits.keys()];
+  const name = circuitName ?? (names.length === 1 ? names[0] : undefined);
+  if (name === undefined) {
+    throw new UsageError(names.length === 0 ? `${file} declares no circuit` : `--circuit must name one of ${names.join(", ")}`);
+  }
+  const symbols = checked.symbols.circuits.get(name);
+  if (symbols === undefined && !checked.symbols.ansatzes.has(name)) throw new UsageError(`--circuit must name one of ${names.join(", ")}, got '${name}'`);
+  let data: Record<string, unknown> = {};
+  if (dataPath !== undefined) {
+    const path = resolve(io.cwd, dataPath);
+    try {
+      const parsed: unknown = JSON.parse(await readFile(path, "utf8"));
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("the top level must be an object of named values");
+      data = parsed as Record<string, unknown>;
+    } catch (error) {
+      io.stderr(`qpipe simulate: cannot use --data ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return undefined;
+    }
+  }
+  const sizes: Record<string, number> = {};
+  const parameters: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const param = symbols?.decl.params.find((p) => p.name.name === key);
+    if (param?.type.kind === "scalar-type" && param.type.name === "int" && typeof value === "number") sizes[key] = value;
+    else parameters[key] = value;
+  }
+  const lowered = lowerCircuit(checked, name, { sizes });
+  if (report(lowered.diagnostics, source, io) || lowered.circuit === undefined) return undefined;
+  return { circuit: lowered.circuit, parameters };
 }
 
 /** Prints every diagnostic; true when any is an error. */

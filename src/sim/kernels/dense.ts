@@ -6,12 +6,28 @@
 // strided sweeps. Kernels do not validate: the plan checks qubits and matrices once.
 import { insertZeroBits } from "./bits.js";
 
+/** Below this stretch length the kernels index each group directly instead of looping in runs. */
+const SHORT_RUN = 8;
+
 /** U (2×2, interleaved row-major `m`) on qubit q over pair iterations [begin, end) of 2^(n−1). */
 export function applyUnitary1(re: Float64Array, im: Float64Array, q: number, m: Float64Array, begin: number, end: number): void {
   const m00r = m[0] as number, m00i = m[1] as number, m01r = m[2] as number, m01i = m[3] as number;
   const m10r = m[4] as number, m10i = m[5] as number, m11r = m[6] as number, m11i = m[7] as number;
   const stride = 1 << q;
   const low = stride - 1;
+  if (stride < SHORT_RUN) {
+    // Runs this short cost more to set up than they save: index each pair directly.
+    for (let k = begin; k < end; k++) {
+      const i0 = ((k >> q) << (q + 1)) | (k & low);
+      const i1 = i0 + stride;
+      const ar = re[i0] as number, ai = im[i0] as number, br = re[i1] as number, bi = im[i1] as number;
+      re[i0] = m00r * ar - m00i * ai + m01r * br - m01i * bi;
+      im[i0] = m00r * ai + m00i * ar + m01r * bi + m01i * br;
+      re[i1] = m10r * ar - m10i * ai + m11r * br - m11i * bi;
+      im[i1] = m10r * ai + m10i * ar + m11r * bi + m11i * br;
+    }
+    return;
+  }
   for (let k = begin; k < end; ) {
     const inner = k & low;
     const run = Math.min(end - k, stride - inner);
@@ -52,9 +68,11 @@ export function applyUnitary2(
   const u22r = m[20] as number, u22i = m[21] as number, u23r = m[22] as number, u23i = m[23] as number;
   const u30r = m[24] as number, u30i = m[25] as number, u31r = m[26] as number, u31i = m[27] as number;
   const u32r = m[28] as number, u32i = m[29] as number, u33r = m[30] as number, u33i = m[31] as number;
+  // Short stretches (lo < 3) are walked one group at a time; the body is the same.
+  const chunk = runLength < SHORT_RUN ? 1 : runLength;
   for (let k = begin; k < end; ) {
-    const inner = k & (runLength - 1);
-    const run = Math.min(end - k, runLength - inner);
+    const inner = k & (chunk - 1);
+    const run = Math.min(end - k, chunk - inner);
     let start = ((k >> lo) << (lo + 1)) | (k & (runLength - 1));
     start = ((start >> hi) << (hi + 1)) | (start & ((1 << hi) - 1));
     const stop = start + run;
