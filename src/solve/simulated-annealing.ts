@@ -3,7 +3,16 @@
 // the local field in O(1) and the fields updated over the CSR row on acceptance. β follows a
 // geometric (or linear) schedule between bounds chosen from the coefficient scale (defaultBetaRange),
 // as dwave-neal does; each read starts from a uniform random assignment and returns its final state.
-import { type LocalSearchForm, defaultBetaRange, flip, geometricBetas, initFields, localSearchForm, randomAssignment } from "./local-field.js";
+import {
+  type LocalSearchForm,
+  defaultBetaRange,
+  flip,
+  geometricBetas,
+  initFields,
+  localSearchForm,
+  randomAssignment,
+  sequentialDescent,
+} from "./local-field.js";
 import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
 
 export interface AnnealingParameters {
@@ -59,6 +68,12 @@ function anneal(form: LocalSearchForm, params: AnnealingParameters, context: Sam
         stopped = true;
         break;
       }
+    }
+    // A read cut short by the budget is still hot: quench it to the nearest local minimum so the
+    // sample is worth comparing (and say so in info).
+    if (stopped) {
+      sequentialDescent(form, x, field);
+      context.info.quenchedRead = read;
     }
     context.out.push(x);
     if (initFields(form, x, field) <= context.targetEnergy) {

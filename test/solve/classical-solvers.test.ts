@@ -10,6 +10,7 @@ import {
   type Sampler,
   type SamplerOptions,
 } from "../../src/solve/index.js";
+import { quboEnergy } from "../../src/compile/qubo.js";
 import { bruteForceMinimum, randomQubo } from "./problems.js";
 
 // Each solver with a budget it should need on n ≤ 14; "most seeds" means at least 18 of 20 problems,
@@ -113,4 +114,19 @@ describe("budgets", () => {
       expect(set.nReads).toBeLessThan(1000);
     },
   );
+});
+
+describe("a read cut short by the time limit", () => {
+  it("is quenched to a one-flip local minimum by simulated annealing", async () => {
+    const qubo = randomQubo(300, 12, 0.1);
+    const set = await simulatedAnnealing.sample(qubo, { reads: 1, sweeps: 10_000_000, timeLimitMs: 50 });
+    expect(set.info.stoppedBy).toBe("time-limit");
+    expect(set.info.quenchedRead).toBe(0);
+    const x = set.bestEnergy!.x;
+    for (let i = 0; i < x.length; i++) {
+      const y = x.slice();
+      y[i] ^= 1;
+      expect(quboEnergy(qubo, y)).toBeGreaterThanOrEqual(set.bestEnergy!.energy);
+    }
+  });
 });

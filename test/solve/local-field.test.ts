@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quboEnergy } from "../../src/compile/qubo.js";
-import { flip, initFields, localSearchForm, steepestDescent, geometricBetas, defaultBetaRange } from "../../src/solve/local-field.js";
+import { flip, initFields, localSearchForm, steepestDescent, sequentialDescent, geometricBetas, defaultBetaRange } from "../../src/solve/local-field.js";
 import { randomQubo } from "./problems.js";
 
 const arbitraryCase = fc.record({
@@ -35,7 +35,7 @@ describe("local fields", () => {
     );
   });
 
-  it("steepest descent ends where no single flip lowers the energy", () => {
+  it.each([steepestDescent, sequentialDescent])("%o ends where no single flip lowers the energy", (descend) => {
     fc.assert(
       fc.property(arbitraryCase, ({ n, seed, density, bits }) => {
         const qubo = randomQubo(n, seed, density);
@@ -43,7 +43,7 @@ describe("local fields", () => {
         const x = Uint8Array.from(bits.slice(0, n), Number);
         const field = new Float64Array(n);
         const start = initFields(form, x, field);
-        const change = steepestDescent(form, x, field);
+        const change = descend(form, x, field);
         expect(start + change).toBeCloseTo(quboEnergy(qubo, x), 9);
         for (let i = 0; i < n; i++) {
           const y = x.slice();
