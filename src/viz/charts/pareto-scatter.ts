@@ -50,7 +50,7 @@ export function paretoScatterSpec(records: readonly RuntimeQualityRecord[], opti
     layer: [
       {
         data: { values: front },
-        mark: { type: "line", interpolate: goal === "max" ? "step-after" : "step-after", color: "#888", strokeDash: [5, 3] },
+        mark: { type: "line", interpolate: "step-after", color: "#888", strokeDash: [5, 3] },
         encoding: {
           x: { field: "elapsedMs", type: "quantitative", scale: { type: "log", nice: false, padding: 12 } },
           y: { field: "quality", type: "quantitative" },

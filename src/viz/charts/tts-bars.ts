@@ -2,7 +2,7 @@
 // the target once with probability p_target (0.99 by convention), per solver on a log axis. A solver
 // that never reached the target has no finite TTS and is labelled "not reached" instead of a bar.
 import { checkRecords, checkString, describe } from "../check-records.js";
-import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
+import { type ChartOptions, DEFAULT_HEIGHT, specFrame, type VegaLiteSpec } from "../spec.js";
 
 export interface TtsRecord {
   readonly solver: string;
@@ -66,7 +66,7 @@ export function ttsBarsSpec(records: readonly TtsRecord[], options: ChartOptions
     layer.push({
       transform: [{ filter: "!datum.reached" }],
       mark: { type: "text", baseline: "bottom", dy: -4, color: "#555" },
-      encoding: { x, y: { value: options.height ?? 220 }, text: { value: "not reached" } },
+      encoding: { x, y: { value: options.height ?? DEFAULT_HEIGHT }, text: { value: "not reached" } },
     });
   }
   return { ...specFrame(options, "Time to solution"), data: { values }, layer };
