@@ -88,6 +88,15 @@ describe("qpipe solve", () => {
     expect(result.fallback.reason).toContain("quantum solvers not available");
   });
 
+  it("picks the mode's default solver and rejects a solver of another mode", async () => {
+    const inspired = JSON.parse((await run("cycle.rud", "--mode", "quantum-inspired", "--json")).stdout);
+    expect(inspired.solver).toBe("sb");
+    expect(inspired.fallback).toBeNull();
+    const quantum = JSON.parse((await run("cycle.rud", "--mode", "quantum", "--json")).stdout);
+    expect(quantum.fallback.requested.solver).toBe("qaoa");
+    expect((await run("cycle.rud", "--mode", "quantum-inspired", "--solver", "sa")).code).toBe(2);
+  });
+
   it("exits 2 on a malformed command line", async () => {
     for (const args of [
       ["cycle.rud", "--solver", "annealer"],
@@ -96,6 +105,7 @@ describe("qpipe solve", () => {
       ["cycle.rud", "--format", "csv"],
       ["cycle.rud", "--instance", "2"],
       ["cycle.rud", "--data", "knapsack.json"],
+      ["cycle.rud", "--mode", "analog"],
       [],
     ]) {
       const { code, stderr } = await run(...args);

@@ -16,7 +16,7 @@ import { hasErrors } from "../../lang/diagnostic.js";
 import { bind } from "../../model/bind.js";
 import { ground } from "../../model/ground.js";
 import { findSampler, listSamplers } from "../../solve/registry.js";
-import { type SolveMode, SOLVE_MODES, solve } from "../../solve/modes.js";
+import { DEFAULT_SOLVERS, type SolveMode, SOLVE_MODES, solve } from "../../solve/modes.js";
 import type { Problem } from "../../solve/problem.js";
 import type { Sample, SampleSet } from "../../solve/sample-set.js";
 import { type CliIo, type Command, EXIT_OK, EXIT_USER_ERROR, UsageError } from "../command.js";
@@ -30,12 +30,13 @@ INPUT is a .qp model (with --data for its params, --problem when it declares sev
 OR-Library bqp file (--format beasley --instance K, 1-based; maximised).
 
 options:
-  --solver NAME      exact | sa | tabu | pt | sb | greedy | descent | milp | random (default tabu);
-                     qaoa | vqe run in quantum mode and fall back to tabu while unavailable
+  --solver NAME      exact | sa | tabu | pt | sb | greedy | descent | milp | random (default: the
+                     mode's own, tabu for classical); qaoa | vqe run in quantum mode and fall back
+                     to tabu while unavailable
   --seed N           seed of the run (default 0); the same seed gives the same answer
   --reads R          independent reads (restarts) of the solver
   --time-limit SEC   wall-clock budget of the solve phase
-  --mode MODE        classical | quantum-inspired | quantum (default: the solver's own)
+  --mode MODE        classical | quantum-inspired (sb) | quantum (qaoa; default: the solver's own)
   --json             print {"solver","seed","best":{"objective","energy","feasible","values"},"timing",…}
 
 The objective is reported in the problem's own sense: cut weight for max-cut, f(x) for bqp files,
@@ -66,13 +67,18 @@ export const command: Command = {
     });
     if (positionals.length !== 1) throw new UsageError(`expected one INPUT file, got ${positionals.length}`);
     const input = resolve(io.cwd, positionals[0]);
-    const solverName = values.solver ?? "tabu";
+    if (values.mode !== undefined && !SOLVE_MODES.includes(values.mode as SolveMode)) {
+      throw new UsageError(`--mode must be one of ${SOLVE_MODES.join(", ")}, got '${values.mode}'`);
+    }
+    const solverName = values.solver ?? DEFAULT_SOLVERS[(values.mode as SolveMode | undefined) ?? "classical"];
     const sampler = findSampler(solverName);
     if (sampler === undefined && !QUANTUM_SOLVERS.includes(solverName)) {
       throw new UsageError(`unknown solver '${solverName}'; known: ${[...listSamplers().map((s) => s.name), ...QUANTUM_SOLVERS].join(", ")}`);
     }
     const mode = (values.mode ?? sampler?.family ?? "quantum") as SolveMode;
-    if (!SOLVE_MODES.includes(mode)) throw new UsageError(`--mode must be one of ${SOLVE_MODES.join(", ")}, got '${mode}'`);
+    if (sampler !== undefined && sampler.family !== mode) {
+      throw new UsageError(`solver '${solverName}' is ${sampler.family}; it cannot run in --mode ${mode}`);
+    }
     const seed = integer(values.seed, "--seed", -Number.MAX_SAFE_INTEGER) ?? 0;
     const reads = integer(values.reads, "--reads", 1);
     const timeLimitMs = values["time-limit"] === undefined ? undefined : seconds(values["time-limit"]) * 1000;
