@@ -14,8 +14,13 @@ import { couplingDistances, couplingNeighbours, type CouplingMap } from "./coupl
 import { translateToBasis } from "./transpile-basis.js";
 
 export interface RoutingOptions {
-  /** initialLayout[l] = physical qubit of logical qubit l; defaults to l ↦ l. */
+  /**
+   * initialLayout[l] = physical qubit of logical qubit l. When omitted, routing starts from l ↦ l
+   * and, unless `layoutSearch` is false, also tries SABRE's reverse-traversal layout and keeps
+   * whichever needs fewer swaps.
+   */
   readonly initialLayout?: readonly number[];
+  readonly layoutSearch?: boolean;
   /** How many upcoming two-qubit gates the lookahead scores (default 20). */
   readonly lookahead?: number;
   /** Weight W of the lookahead term (default 0.5). */
@@ -35,6 +40,22 @@ const DECAY_STEP = 0.001;
 const DECAY_RESET_INTERVAL = 5;
 
 export function routeCircuit(circuit: Circuit, map: CouplingMap, options: RoutingOptions = {}): RoutedCircuit {
+  if (options.initialLayout !== undefined) return routeFrom(circuit, map, options.initialLayout, options);
+  const trivial = routeFrom(circuit, map, Array.from({ length: circuit.nQubits }, (_, l) => l), options);
+  if (options.layoutSearch === false || trivial.nSwaps === 0) return trivial;
+  // Reverse traversal (SABRE §4.3): route the circuit, then its reverse starting where the forward
+  // pass ended, and again; where the last reverse pass ends is a layout that suits the circuit's
+  // beginning. Only the gates matter for the layout.
+  const forward: Circuit = { ...circuit, ops: circuit.ops.filter((op) => op.kind === "gate") };
+  const backward: Circuit = { ...forward, ops: [...forward.ops].reverse() };
+  let layout = routeFrom(backward, map, trivial.finalLayout, options).finalLayout;
+  layout = routeFrom(forward, map, layout, options).finalLayout;
+  layout = routeFrom(backward, map, layout, options).finalLayout;
+  const searched = routeFrom(circuit, map, layout, options);
+  return searched.nSwaps < trivial.nSwaps ? searched : trivial;
+}
+
+function routeFrom(circuit: Circuit, map: CouplingMap, startLayout: readonly number[], options: RoutingOptions): RoutedCircuit {
   const nPhysical = map.nQubits;
   if (circuit.nQubits > nPhysical) {
     throw new RangeError(`the coupling map '${map.name}' has ${nPhysical} qubits, but the circuit needs ${circuit.nQubits}`);
@@ -43,7 +64,7 @@ export function routeCircuit(circuit: Circuit, map: CouplingMap, options: Routin
   const weight = options.lookaheadWeight ?? 0.5;
   const distance = couplingDistances(map);
   const neighbours = couplingNeighbours(map);
-  const layout = checkedLayout(options.initialLayout, circuit.nQubits, nPhysical);
+  const layout = checkedLayout(startLayout, circuit.nQubits, nPhysical);
   const initialLayout = [...layout];
   const physicalToLogical = new Int32Array(nPhysical).fill(-1);
   layout.forEach((p, l) => (physicalToLogical[p] = l));
@@ -210,8 +231,7 @@ function relabel(op: Op, physical: (logical: number) => number): Op {
   }
 }
 
-function checkedLayout(layout: readonly number[] | undefined, nLogical: number, nPhysical: number): number[] {
-  if (layout === undefined) return Array.from({ length: nLogical }, (_, l) => l);
+function checkedLayout(layout: readonly number[], nLogical: number, nPhysical: number): number[] {
   if (layout.length !== nLogical) throw new RangeError(`initialLayout must have one physical qubit per logical qubit (${nLogical}), got ${layout.length}`);
   const used = new Set<number>();
   for (const p of layout) {

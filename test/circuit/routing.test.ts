@@ -164,6 +164,8 @@ describe("routeCircuit", () => {
       expectOnlyCoupledPairs(routed, map);
       expectSameGatesPerQubit(circuit, routed);
       expect(routed.nSwaps).toBeGreaterThan(50);
+      // The reverse-traversal layout search is kept only when it beats the trivial layout.
+      expect(routed.nSwaps).toBeLessThanOrEqual(routeCircuit(circuit, map, { layoutSearch: false }).nSwaps);
       // Far fewer swaps than moving every gate's qubits from scratch along the diameter.
       expect(routed.nSwaps).toBeLessThan(400 * 10);
     }
