@@ -5,5 +5,5 @@ export { comparableOutputs, isVolatile, type ComparableOutput } from "./comparab
 export { JupyterSetupError, runNotebook, type NotebookRun, type RunOptions, type RunStatus } from "./jupyter-client.js";
 export { KERNEL_NAME, writeKernelSpec, type KernelSpecDirectory } from "./kernel-spec.js";
 export { lineDiff, type LineDiffOptions } from "./line-diff.js";
-export { NotebookFormatError, parseNotebook, type Notebook, type NotebookCell, type NotebookOutput } from "./notebook-format.js";
+export { joinLines, NotebookFormatError, parseNotebook, type Notebook, type NotebookCell, type NotebookOutput } from "./notebook-format.js";
 export { executeNotebook, serializeNotebook, verifyNotebook, type ReplayResult } from "./replay.js";
