@@ -67,7 +67,7 @@ export class Expr {
   scale(factor: number): Expr {
     checkFinite(factor, "a scale factor");
     if (factor === 1) return this;
-    const terms = Array.from(this.terms);
+    const terms = this.terms.slice() as number[] | Float64Array;
     for (let k = 2; k < terms.length; k += 3) terms[k] *= factor;
     const higher = this.higher.length === 0 ? EMPTY_HIGHER : this.higher.map((t) => ({ vars: t.vars, coef: t.coef * factor }));
     return new Expr(this.constant * factor, terms, higher);
@@ -101,6 +101,8 @@ export class Expr {
 
 const EMPTY_TERMS: TermArray = new Float64Array(0);
 const EMPTY_BUFFER = new Float64Array(0);
+/** Term arrays at least this long (3 numbers per term) are referenced by an accumulator, not copied. */
+const CHUNK_MIN = 3 * 1024;
 const EMPTY_HIGHER: readonly HigherTerm[] = Object.freeze([]) as readonly HigherTerm[];
 
 function checkFinite(value: number, what: string): void {
@@ -135,6 +137,11 @@ export class ExprAccumulator {
   private buffer: Float64Array = EMPTY_BUFFER;
   private length = 0;
   private higher: HigherTerm[] = [];
+  /** Large added term arrays, referenced rather than copied (Exprs are immutable); the buffer
+   *  holds the small ones. `toExpr` joins them once, so nested sums copy each term once per level
+   *  instead of once per buffer doubling. */
+  private chunks: TermArray[] = [];
+  private chunkLength = 0;
 
   private reserve(extra: number): Float64Array {
     const need = this.length + extra;
@@ -154,6 +161,13 @@ export class ExprAccumulator {
     this.constant += factor * expr.constant;
     const src = expr.terms;
     const n = src.length;
+    if (factor === 1 && n >= CHUNK_MIN) {
+      this.flushBuffer();
+      this.chunks.push(src);
+      this.chunkLength += n;
+      for (const t of expr.higher) this.higher.push(t);
+      return;
+    }
     const dst = this.reserve(n);
     let at = this.length;
     if (factor === 1) {
@@ -214,9 +228,35 @@ export class ExprAccumulator {
     }
   }
 
+  /** Moves the small-term buffer into the chunk list, keeping term order. */
+  private flushBuffer(): void {
+    if (this.length === 0) return;
+    this.chunks.push(this.buffer.subarray(0, this.length));
+    this.chunkLength += this.length;
+    this.buffer = EMPTY_BUFFER;
+    this.length = 0;
+  }
+
   toExpr(): Expr {
-    // a view, not a copy: at most half the buffer is spare capacity
-    const terms = this.length === 0 ? EMPTY_TERMS : this.buffer.subarray(0, this.length);
+    let terms: TermArray;
+    if (this.chunks.length === 0) {
+      // a view, not a copy: at most half the buffer is spare capacity
+      terms = this.length === 0 ? EMPTY_TERMS : this.buffer.subarray(0, this.length);
+    } else {
+      this.flushBuffer();
+      if (this.chunks.length === 1) terms = this.chunks[0];
+      else {
+        const joined = new Float64Array(this.chunkLength);
+        let at = 0;
+        for (const chunk of this.chunks) {
+          joined.set(chunk, at);
+          at += chunk.length;
+        }
+        terms = joined;
+      }
+      this.chunks = [];
+      this.chunkLength = 0;
+    }
     const expr = new Expr(this.constant, terms, this.higher.length === 0 ? EMPTY_HIGHER : this.higher);
     this.constant = 0;
     this.buffer = EMPTY_BUFFER;
