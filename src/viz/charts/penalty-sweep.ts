@@ -29,10 +29,10 @@ export function penaltySweepSpec(points: readonly PenaltySweepPoint[], options: 
     }
     return { penaltyScale: point.penaltyScale, feasibleFraction: point.feasibleFraction, meanObjective: mean };
   });
-  const x = { field: "penaltyScale", type: "quantitative" as const, title: "Penalty scale", scale: { type: "log" as const } };
+  const x = { field: "penaltyScale", type: "quantitative" as const, title: "Penalty scale", scale: { type: "log" as const, nice: false, padding: 10 } };
   const layer: unknown[] = [
     {
-      mark: { type: "line", point: true, color: FEASIBLE_COLOR },
+      mark: { type: "line", point: { color: FEASIBLE_COLOR }, color: FEASIBLE_COLOR },
       encoding: {
         x,
         y: { field: "feasibleFraction", type: "quantitative", title: "Feasible fraction", scale: { domain: [0, 1] }, axis: { format: "%", titleColor: FEASIBLE_COLOR } },
