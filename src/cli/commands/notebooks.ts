@@ -10,7 +10,7 @@ const usage = `usage: qpipe notebooks verify [NOTEBOOK.ipynb...] [--cell-timeout
 
 verify   executes each notebook (default: every notebooks/*.ipynb) in a fresh tslab kernel through
          a real Jupyter client (nbclient) and compares every output with the committed one; exits 1
-         with the cell and a diff on the first difference in each notebook
+         naming every differing cell with a diff (- committed, + now)
 execute  executes each notebook and writes its new outputs into the file (only if every cell ran)
 
 Compared: stream text, text/plain/html/svg, the Vega-Lite JSON, error names; PNGs by pixel size only.
