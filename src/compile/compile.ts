@@ -92,7 +92,7 @@ export function compile(model: Model, options: CompileOptions = {}): CompiledMod
       if (seen) seen.names.push(constraint.name);
       else trivial.set(constraint.family, { names: [constraint.name], span });
     }
-    if (parts.problem === "no-grid" && !soft && (kind === "inequality" || constraint.penalty.kind === "auto")) {
+    if (parts.problem === "no-grid" && (kind === "inequality" || constraint.penalty.kind === "auto")) {
       diagnostics.push({
         severity: "error",
         code: kind === "inequality" ? "slack-no-grid" : "penalty-auto-no-grid",

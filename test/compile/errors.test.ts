@@ -50,6 +50,15 @@ describe("bad input gives clear errors, never NaN or a crash", () => {
       const [d] = (error as CompileError).diagnostics;
       expect(d).toMatchObject({ severity: "error", code: "penalty-auto-no-grid", span });
     }
+    // slack needs the grid even for a soft constraint; the unbalanced form does not
+    const soft = new Model();
+    const z = soft.binary("z", [2]);
+    soft.constraint("cap", z.at(0).times(Math.SQRT2).plus(z.at(1)), "<=", 1, { penalty: { soft: 1 } });
+    expect(() => compile(soft)).toThrow(/slack-no-grid/);
+    const unbalanced = new Model();
+    const u = unbalanced.binary("u", [2]);
+    unbalanced.constraint("cap", u.at(0).times(Math.SQRT2).plus(u.at(1)), "<=", 1, { method: "unbalanced" });
+    expect(compile(unbalanced).nSlackBits).toBe(0);
     // an explicit weight is fine
     const ok = new Model();
     const y = ok.binary("y", [2]);
