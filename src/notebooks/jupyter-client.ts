@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeKernelSpec } from "./kernel-spec.js";
-import { parseNotebook, type Notebook } from "./notebook-format.js";
+import { KERNEL_NAME, writeKernelSpec } from "./kernel-spec.js";
+import { NotebookFormatError, parseNotebook, type Notebook } from "./notebook-format.js";
 
 export type RunStatus = "ok" | "cell-error" | "timeout" | "dead-kernel" | "startup-failed";
 
@@ -57,6 +57,10 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
     if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number of seconds, got ${value}`);
   }
   const committed = parseNotebook(readFileSync(file, "utf8"), file);
+  const kernelspec = committed.metadata["kernelspec"] as { name?: unknown } | undefined;
+  if (kernelspec?.name !== undefined && kernelspec.name !== KERNEL_NAME) {
+    throw new NotebookFormatError(`${file}: its kernel is ${JSON.stringify(kernelspec.name)}; qpipe runs TypeScript notebooks with the "${KERNEL_NAME}" kernel`);
+  }
   const nCodeCells = committed.cells.filter((cell) => cell.cell_type === "code").length;
   const python = pythonExecutable();
   await checkPythonPackages(python);

@@ -30,6 +30,10 @@ describe("qpipe notebooks: command line", () => {
     const broken = io();
     expect(await command.run(["verify", "broken.ipynb"], broken.io)).toBe(1);
     expect(broken.err.join("")).toMatch(/broken.ipynb: .*not valid JSON/);
+    writeFileSync(join(cwd, "python.ipynb"), JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: { kernelspec: { name: "python3" } }, cells: [] }));
+    const python = io();
+    expect(await command.run(["verify", "python.ipynb"], python.io)).toBe(1);
+    expect(python.err.join("")).toContain('its kernel is "python3"; qpipe runs TypeScript notebooks with the "tslab" kernel');
   });
 
   it("explains what to install when the Python Jupyter client is missing", async () => {
