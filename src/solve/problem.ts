@@ -1,7 +1,8 @@
 // What a solver accepts: a raw QUBO, or a model that carries one plus a way to read a sample back in
 // the user's terms. Kept minimal so that solvers never depend on the compiler's internals: the
 // compiler's output, a problem-file reader's output and a hand-built QUBO all fit.
-import type { Qubo } from "../compile/qubo.js";
+import { type Ising, isingToQubo } from "../compile/ising.js";
+import { type Qubo, quboEnergy } from "../compile/qubo.js";
 import { type CompiledLike, compiledProblem, isCompiledLike } from "./compiled-problem.js";
 import type { JsonValue } from "./json.js";
 
@@ -26,15 +27,21 @@ export interface SolvableModel {
   decode?(x: Uint8Array): Decoded;
 }
 
-/** A bare QUBO, a QUBO with meaning (a problem-file reader's output), or the compiler's model. */
-export type Problem = Qubo | SolvableModel | CompiledLike;
+/** A bare QUBO or Ising model, a QUBO with meaning (a problem-file reader's output), or the compiler's model. */
+export type Problem = Qubo | Ising | SolvableModel | CompiledLike;
 
 /** Treats a bare QUBO as a model without decode, minimised; adapts a compiled model. */
 export function asModel(problem: Problem): SolvableModel {
   if (problem === null || typeof problem !== "object") {
     throw new TypeError(`problem must be a Qubo or an object with a qubo, got ${problem === null ? "null" : typeof problem}`);
   }
-  const model: SolvableModel = isCompiledLike(problem) ? compiledProblem(problem) : "qubo" in problem ? problem : { qubo: problem };
+  const model: SolvableModel = isCompiledLike(problem)
+    ? compiledProblem(problem)
+    : "qubo" in problem
+      ? problem
+      : isIsing(problem)
+        ? isingProblem(problem)
+        : { qubo: problem };
   if (model.sense !== undefined && model.sense !== "min" && model.sense !== "max") {
     throw new RangeError(`problem sense must be 'min' or 'max', got ${String(model.sense)}`);
   }
@@ -43,6 +50,26 @@ export function asModel(problem: Problem): SolvableModel {
   }
   checkQubo(model.qubo);
   return model;
+}
+
+function isIsing(problem: Qubo | Ising): problem is Ising {
+  return "h" in problem && "j" in problem;
+}
+
+/** An Ising model solved through its QUBO (x = (1 − s)/2); samples decode back to spins ±1. */
+function isingProblem(ising: Ising): SolvableModel {
+  if (!(ising.h instanceof Float64Array) || !(ising.j instanceof Float64Array)) throw new TypeError("ising.h and ising.j must be Float64Arrays");
+  const qubo = isingToQubo(ising);
+  return {
+    qubo,
+    decode: (x: Uint8Array): Decoded => {
+      const values: Record<string, JsonValue> = {};
+      qubo.variables.forEach((name, i) => {
+        values[name] = 1 - 2 * x[i];
+      });
+      return { values, objective: quboEnergy(qubo, x), feasible: true, violations: {} };
+    },
+  };
 }
 
 /** The user's objective for an energy when no decode is given: a sign flip for `max`, never −0. */

@@ -11,6 +11,7 @@
 //   x_i += a₀ y_i dt,   then for bSB/dSB: |x_i| > 1 ⇒ x_i = sign x_i, y_i = 0  (inelastic walls)
 // with ∂E/∂x_i = Σ_j J_ij x_j for aSB/bSB and Σ_j J_ij sign(x_j) for dSB, and the coupling scale
 // c₀ = 0.5 / (σ_J √N) from the papers (σ_J the root-mean-square coupling).
+import { quboToIsing } from "../compile/ising.js";
 import { type Qubo, quboEnergy } from "../compile/qubo.js";
 import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
 
@@ -54,24 +55,20 @@ export const simulatedBifurcation = defineSampler<BifurcationParameters, IsingFo
   solve: bifurcate,
 });
 
-/** Ising couplings of `qubo` with the fields moved onto spin 0 (QUBO variable i is spin i + 1). */
+/** Ising couplings of `qubo` (quboToIsing) with the fields moved onto spin 0 (variable i is spin i + 1). */
 function isingForm(qubo: Qubo): IsingForm {
-  const n = qubo.linear.length;
+  const { h, rows, cols, j } = quboToIsing(qubo);
+  const n = h.length;
   const nSpins = n + 1;
-  const g = new Float64Array(n);
-  for (let i = 0; i < n; i++) g[i] = -qubo.linear[i] / 2;
-  for (let k = 0; k < qubo.values.length; k++) {
-    g[qubo.rows[k]] -= qubo.values[k] / 4;
-    g[qubo.cols[k]] -= qubo.values[k] / 4;
-  }
   const degree = new Int32Array(nSpins + 1);
-  for (let i = 0; i < n; i++) if (g[i] !== 0) {
+  for (let i = 0; i < n; i++) {
+    if (h[i] === 0) continue;
     degree[1]++;
     degree[i + 2]++;
   }
-  for (let k = 0; k < qubo.values.length; k++) {
-    degree[qubo.rows[k] + 2]++;
-    degree[qubo.cols[k] + 2]++;
+  for (let k = 0; k < j.length; k++) {
+    degree[rows[k] + 2]++;
+    degree[cols[k] + 2]++;
   }
   const start = new Int32Array(nSpins + 1);
   for (let s = 0; s < nSpins; s++) start[s + 1] = start[s] + degree[s + 1];
@@ -86,8 +83,8 @@ function isingForm(qubo: Qubo): IsingForm {
     couplings[fill[b]++] = value;
     sumSquares += 2 * value * value;
   };
-  for (let i = 0; i < n; i++) if (g[i] !== 0) link(0, i + 1, g[i]);
-  for (let k = 0; k < qubo.values.length; k++) link(qubo.rows[k] + 1, qubo.cols[k] + 1, qubo.values[k] / 4);
+  for (let i = 0; i < n; i++) if (h[i] !== 0) link(0, i + 1, h[i]);
+  for (let k = 0; k < j.length; k++) link(rows[k] + 1, cols[k] + 1, j[k]);
   const rmsCoupling = nSpins > 1 ? Math.sqrt(sumSquares / (nSpins * (nSpins - 1))) : 0;
   return { nSpins, start, neighbors, couplings, rmsCoupling, qubo };
 }

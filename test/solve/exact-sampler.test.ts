@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/compile/index.js";
+import { compile, isingEnergy, quboToIsing } from "../../src/compile/index.js";
 import { Model, sum, range } from "../../src/model/index.js";
 import { exactSampler, milpSolver, simulatedAnnealing, tabuSearch } from "../../src/solve/index.js";
 import { bruteForceMinimum, randomQubo } from "./problems.js";
@@ -48,5 +48,18 @@ describe("compiled models", () => {
       expect(picked.reduce((w, v, i) => w + v * weight[i], 0)).toBeLessThanOrEqual(6);
       for (const s of set.samples) if (!s.feasible) expect(Object.keys(s.violations).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("Ising input", () => {
+  it("is solved through its QUBO and decoded back to spins, with the Ising energy as objective", async () => {
+    const qubo = randomQubo(8, 21);
+    const ising = quboToIsing(qubo);
+    const set = await exactSampler.sample(ising);
+    const best = set.bestFeasible!;
+    const spins = ising.variables.map((name) => best.values![name] as number);
+    expect(spins.every((s) => s === 1 || s === -1)).toBe(true);
+    expect(best.objective).toBeCloseTo(isingEnergy(ising, spins), 9);
+    expect(best.objective).toBeCloseTo(bruteForceMinimum(qubo), 9);
   });
 });
