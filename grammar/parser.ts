@@ -1,15 +1,23 @@
 // The syntax of the qpipe language as a Chevrotain CstParser: the single source of truth for the
 // grammar (the railroad diagrams in grammar/diagrams.html are generated from it). It only builds a
-// concrete syntax tree; src/lang/cst-to-ast.ts turns that into the typed AST and reports the rules
-// a context-free grammar cannot state (missing separators, constraint shape, encodings).
+// concrete syntax tree; src/lang/build-ast.ts and build-expr.ts turn that into the typed AST and
+// report the rules a context-free grammar cannot state (missing separators, constraint shape,
+// encodings).
 //
-// Precedence, loosest first: `or` < `and` < `not` < comparison (non-associative) < `+ -` < `* /`
-//   < unary `-` < `^` (right-associative) < atoms. `sum(…) BODY` and `if … then … else …` are atoms:
-//   a sum's body is one term (`sum(i in 0..n-1) a[i] * x[i] + c` adds c once), an `else` branch
-//   extends as far right as it can.
+// Precedence, loosest first: `or` < `and` < `not` < comparisons < `+ -` < `* /` < unary `-` < `^`
+//   (right-associative) < atoms; binary operators group to the left (`a < b < c` is `(a < b) < c`,
+//   which the type checker rejects). Operator chains are parsed flat and grouped by build-expr.ts.
+//   `sum(…) BODY` and `if … then … else …` are atoms: a sum's body is one term
+//   (`sum(i in 0..n-1) a[i] * x[i] + c` adds c once), an `else` branch extends as far right as it can.
 import { CstParser, EMPTY_ALT, type TokenType } from "chevrotain";
 import { errorMessages } from "./error-messages.js";
 import * as T from "./tokens.js";
+
+// Alternatives and separated repetitions are built by these helpers rather than written as object
+// literals: an arrow function stored under a property name (`{ ALT: () => … }`) is given a name at
+// run time by some transpilers, a cost paid on every rule invocation.
+const alt = (ALT: () => unknown) => ({ ALT });
+const sep = (SEP: TokenType, DEF: () => unknown) => ({ SEP, DEF });
 
 export class QpParser extends CstParser {
   constructor() {
@@ -18,16 +26,16 @@ export class QpParser extends CstParser {
   }
 
   private separator = this.RULE("separator", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Newline) }, { ALT: () => this.CONSUME(T.Semicolon) }]);
+    this.OR([alt(() => this.CONSUME(T.Newline)), alt(() => this.CONSUME(T.Semicolon))]);
   });
 
   public program = this.RULE("program", () => {
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.separator) },
-        { ALT: () => this.SUBRULE(this.problemDecl) },
-        { ALT: () => this.SUBRULE(this.circuitDecl) },
-        { ALT: () => this.SUBRULE(this.gateDecl) },
+        alt(() => this.SUBRULE(this.separator)),
+        alt(() => this.SUBRULE(this.problemDecl)),
+        alt(() => this.SUBRULE(this.circuitDecl)),
+        alt(() => this.SUBRULE(this.gateDecl)),
       ]);
     });
   });
@@ -40,12 +48,12 @@ export class QpParser extends CstParser {
     this.CONSUME(T.LCurly);
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.separator) },
-        { ALT: () => this.SUBRULE(this.paramDecl) },
-        { ALT: () => this.SUBRULE(this.varDecl) },
-        { ALT: () => this.SUBRULE(this.letDecl) },
-        { ALT: () => this.SUBRULE(this.objectiveDecl) },
-        { ALT: () => this.SUBRULE(this.constraintDecl) },
+        alt(() => this.SUBRULE(this.separator)),
+        alt(() => this.SUBRULE(this.paramDecl)),
+        alt(() => this.SUBRULE(this.varDecl)),
+        alt(() => this.SUBRULE(this.letDecl)),
+        alt(() => this.SUBRULE(this.objectiveDecl)),
+        alt(() => this.SUBRULE(this.constraintDecl)),
       ]);
     });
     this.CONSUME(T.RCurly);
@@ -65,30 +73,26 @@ export class QpParser extends CstParser {
   /** `int`, `real[n][m]`, `(int, int, real)[]`. */
   private typeExpr = this.RULE("typeExpr", () => {
     this.OR([
-      {
-        ALT: () => {
-          this.SUBRULE(this.scalarType);
-          this.MANY(() => this.SUBRULE(this.dimension));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.scalarType) });
-          this.CONSUME(T.RParen);
-          this.CONSUME(T.LBracket);
-          this.CONSUME(T.RBracket);
-        },
-      },
+      alt(() => {
+        this.SUBRULE(this.scalarType);
+        this.MANY(() => this.SUBRULE(this.dimension));
+      }),
+      alt(() => {
+        this.CONSUME(T.LParen);
+        this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.SUBRULE2(this.scalarType)));
+        this.CONSUME(T.RParen);
+        this.CONSUME(T.LBracket);
+        this.CONSUME(T.RBracket);
+      }),
     ]);
   });
 
   private scalarType = this.RULE("scalarType", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.Int) },
-      { ALT: () => this.CONSUME(T.Real) },
-      { ALT: () => this.CONSUME(T.Bool) },
-      { ALT: () => this.CONSUME(T.Angle) },
+      alt(() => this.CONSUME(T.Int)),
+      alt(() => this.CONSUME(T.Real)),
+      alt(() => this.CONSUME(T.Bool)),
+      alt(() => this.CONSUME(T.Angle)),
     ]);
   });
 
@@ -104,25 +108,23 @@ export class QpParser extends CstParser {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Colon);
     this.OR([
-      { ALT: () => this.CONSUME(T.Binary) },
-      { ALT: () => this.CONSUME(T.Spin) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Int);
-          this.CONSUME(T.LBracket);
-          this.SUBRULE(this.expression, { LABEL: "lo" });
-          this.CONSUME(T.Range);
-          this.SUBRULE2(this.expression, { LABEL: "hi" });
-          this.CONSUME(T.RBracket);
-        },
-      },
+      alt(() => this.CONSUME(T.Binary)),
+      alt(() => this.CONSUME(T.Spin)),
+      alt(() => {
+        this.CONSUME(T.Int);
+        this.CONSUME(T.LBracket);
+        this.SUBRULE(this.expression, { LABEL: "lo" });
+        this.CONSUME(T.Range);
+        this.SUBRULE2(this.expression, { LABEL: "hi" });
+        this.CONSUME(T.RBracket);
+      }),
     ]);
     this.MANY(() => this.SUBRULE(this.dimension));
     this.OPTION(() => {
       this.CONSUME(T.Encoding);
       this.OR2([
-        { ALT: () => this.CONSUME2(T.Identifier, { LABEL: "encodingName" }) },
-        { ALT: () => this.CONSUME2(T.Binary, { LABEL: "encodingName" }) },
+        alt(() => this.CONSUME2(T.Identifier, { LABEL: "encodingName" })),
+        alt(() => this.CONSUME2(T.Binary, { LABEL: "encodingName" })),
       ]);
     });
   });
@@ -135,7 +137,7 @@ export class QpParser extends CstParser {
   });
 
   private objectiveDecl = this.RULE("objectiveDecl", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Minimize) }, { ALT: () => this.CONSUME(T.Maximize) }]);
+    this.OR([alt(() => this.CONSUME(T.Minimize)), alt(() => this.CONSUME(T.Maximize))]);
     this.SUBRULE(this.expression);
   });
 
@@ -152,25 +154,21 @@ export class QpParser extends CstParser {
     this.SUBRULE(this.expression);
     this.OPTION2(() => {
       this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Penalty);
-            this.OR2([{ ALT: () => this.CONSUME(T.Auto) }, { ALT: () => this.SUBRULE2(this.expression, { LABEL: "weight" }) }]);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Soft);
-            this.SUBRULE3(this.expression, { LABEL: "weight" });
-          },
-        },
+        alt(() => {
+          this.CONSUME(T.Penalty);
+          this.OR2([{ ALT: () => this.CONSUME(T.Auto) }, { ALT: () => this.SUBRULE2(this.expression, { LABEL: "weight" }) }]);
+        }),
+        alt(() => {
+          this.CONSUME(T.Soft);
+          this.SUBRULE3(this.expression, { LABEL: "weight" });
+        }),
       ]);
     });
   });
 
   /** `i in 0..n-1, (u, v) in edges where u != v`. */
   private binderList = this.RULE("binderList", () => {
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.binder) });
+    this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.SUBRULE(this.binder)));
     this.OPTION(() => {
       this.CONSUME(T.Where);
       this.SUBRULE(this.expression, { LABEL: "where" });
@@ -179,89 +177,54 @@ export class QpParser extends CstParser {
 
   private binder = this.RULE("binder", () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Identifier);
-          this.CONSUME(T.In);
-          this.SUBRULE(this.additive, { LABEL: "lo" });
-          this.CONSUME(T.Range);
-          this.SUBRULE2(this.additive, { LABEL: "hi" });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier) });
-          this.CONSUME(T.RParen);
-          this.CONSUME2(T.In);
-          this.SUBRULE3(this.additive, { LABEL: "source" });
-        },
-      },
+      alt(() => {
+        this.CONSUME(T.Identifier);
+        this.CONSUME(T.In);
+        this.SUBRULE(this.expression, { LABEL: "lo" });
+        this.CONSUME(T.Range);
+        this.SUBRULE2(this.expression, { LABEL: "hi" });
+      }),
+      alt(() => {
+        this.CONSUME(T.LParen);
+        this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.CONSUME2(T.Identifier)));
+        this.CONSUME(T.RParen);
+        this.CONSUME2(T.In);
+        this.SUBRULE3(this.expression, { LABEL: "source" });
+      }),
     ]);
   });
 
   // ── expressions ───────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * An operator chain `unary (op unary)*`, kept flat: the CST lists operands and operators in order
+   * and src/lang/build-expr.ts applies the precedence table above (one rule per precedence level
+   * would cost ten rule invocations per operand). Comparisons and `not` are ordinary entries here.
+   */
   public expression = this.RULE("expression", () => {
-    this.AT_LEAST_ONE_SEP({ SEP: T.Or, DEF: () => this.SUBRULE(this.andExpr) });
-  });
-
-  private andExpr = this.RULE("andExpr", () => {
-    this.AT_LEAST_ONE_SEP({ SEP: T.And, DEF: () => this.SUBRULE(this.notExpr) });
-  });
-
-  private notExpr = this.RULE("notExpr", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  private comparison = this.RULE("comparison", () => {
-    this.SUBRULE(this.additive);
-    this.OPTION(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.EqEq) },
-        { ALT: () => this.CONSUME(T.NotEq) },
-        { ALT: () => this.CONSUME(T.LessEq) },
-        { ALT: () => this.CONSUME(T.GreaterEq) },
-        { ALT: () => this.CONSUME(T.Less) },
-        { ALT: () => this.CONSUME(T.Greater) },
-      ]);
-      this.SUBRULE2(this.additive);
-    });
-  });
-
-  private additive = this.RULE("additive", () => {
-    this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.SUBRULE2(this.multiplicative);
-    });
-  });
-
-  private multiplicative = this.RULE("multiplicative", () => {
     this.SUBRULE(this.unary);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      this.CONSUME(T.BinaryOperator);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  /** A sum's body: one term, `unary ((* | /) unary)*`. */
+  private term = this.RULE("term", () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.CONSUME(T.MultiplicativeOperator);
       this.SUBRULE2(this.unary);
     });
   });
 
   private unary = this.RULE("unary", () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unary);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.power) },
+      alt(() => {
+        this.OR2([alt(() => this.CONSUME(T.Minus)), alt(() => this.CONSUME(T.Not))]);
+        this.SUBRULE(this.unary);
+      }),
+      alt(() => this.SUBRULE(this.power)),
     ]);
   });
 
@@ -276,21 +239,19 @@ export class QpParser extends CstParser {
 
   private atom = this.RULE("atom", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.NumberLiteral) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Pi) },
-      { ALT: () => this.CONSUME(T.E) },
-      { ALT: () => this.SUBRULE(this.nameExpr) },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.expression);
-          this.CONSUME(T.RParen);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.sumExpr) },
-      { ALT: () => this.SUBRULE(this.ifExpr) },
+      alt(() => this.CONSUME(T.NumberLiteral)),
+      alt(() => this.CONSUME(T.True)),
+      alt(() => this.CONSUME(T.False)),
+      alt(() => this.CONSUME(T.Pi)),
+      alt(() => this.CONSUME(T.E)),
+      alt(() => this.SUBRULE(this.nameExpr)),
+      alt(() => {
+        this.CONSUME(T.LParen);
+        this.SUBRULE(this.expression);
+        this.CONSUME(T.RParen);
+      }),
+      alt(() => this.SUBRULE(this.sumExpr)),
+      alt(() => this.SUBRULE(this.ifExpr)),
     ]);
   });
 
@@ -298,15 +259,13 @@ export class QpParser extends CstParser {
   private nameExpr = this.RULE("nameExpr", () => {
     this.CONSUME(T.Identifier);
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
-          this.CONSUME(T.RParen);
-        },
-      },
-      { ALT: () => this.AT_LEAST_ONE(() => this.SUBRULE(this.dimension)) },
-      { ALT: EMPTY_ALT() },
+      alt(() => {
+        this.CONSUME(T.LParen);
+        this.MANY_SEP(sep(T.Comma, () => this.SUBRULE(this.expression, { LABEL: "args" })));
+        this.CONSUME(T.RParen);
+      }),
+      alt(() => this.AT_LEAST_ONE(() => this.SUBRULE(this.dimension))),
+      alt(EMPTY_ALT()),
     ]);
   });
 
@@ -315,7 +274,7 @@ export class QpParser extends CstParser {
     this.CONSUME(T.LParen);
     this.SUBRULE(this.binderList);
     this.CONSUME(T.RParen);
-    this.SUBRULE(this.multiplicative, { LABEL: "body" });
+    this.SUBRULE(this.term, { LABEL: "body" });
   });
 
   private ifExpr = this.RULE("ifExpr", () => {
@@ -334,25 +293,21 @@ export class QpParser extends CstParser {
     this.CONSUME(T.Circuit);
     this.CONSUME(T.Identifier);
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Assign);
-          this.CONSUME2(T.Identifier, { LABEL: "ansatz" });
-          this.CONSUME(T.LParen);
-          this.CONSUME3(T.Identifier, { LABEL: "problem" });
-          this.MANY(() => {
-            this.CONSUME(T.Comma);
-            this.SUBRULE(this.namedArg);
-          });
-          this.CONSUME(T.RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.OPTION(() => this.SUBRULE(this.circuitParams));
-          this.SUBRULE(this.circuitBody);
-        },
-      },
+      alt(() => {
+        this.CONSUME(T.Assign);
+        this.CONSUME2(T.Identifier, { LABEL: "ansatz" });
+        this.CONSUME(T.LParen);
+        this.CONSUME3(T.Identifier, { LABEL: "problem" });
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE(this.namedArg);
+        });
+        this.CONSUME(T.RParen);
+      }),
+      alt(() => {
+        this.OPTION(() => this.SUBRULE(this.circuitParams));
+        this.SUBRULE(this.circuitBody);
+      }),
     ]);
   });
 
@@ -364,7 +319,7 @@ export class QpParser extends CstParser {
 
   private circuitParams = this.RULE("circuitParams", () => {
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.circuitParam) });
+    this.MANY_SEP(sep(T.Comma, () => this.SUBRULE(this.circuitParam)));
     this.CONSUME(T.RParen);
   });
 
@@ -380,7 +335,7 @@ export class QpParser extends CstParser {
     this.CONSUME(T.Gate);
     this.CONSUME(T.Identifier);
     this.OPTION(() => this.SUBRULE(this.circuitParams));
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: "qubits" }) });
+    this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.CONSUME2(T.Identifier, { LABEL: "qubits" })));
     this.SUBRULE(this.circuitBody);
   });
 
@@ -388,13 +343,13 @@ export class QpParser extends CstParser {
     this.CONSUME(T.LCurly);
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.separator) },
-        { ALT: () => this.SUBRULE(this.qubitDecl) },
-        { ALT: () => this.SUBRULE(this.forStmt) },
-        { ALT: () => this.SUBRULE(this.measureStmt) },
-        { ALT: () => this.SUBRULE(this.resetStmt) },
-        { ALT: () => this.SUBRULE(this.barrierStmt) },
-        { ALT: () => this.SUBRULE(this.gateApply) },
+        alt(() => this.SUBRULE(this.separator)),
+        alt(() => this.SUBRULE(this.qubitDecl)),
+        alt(() => this.SUBRULE(this.forStmt)),
+        alt(() => this.SUBRULE(this.measureStmt)),
+        alt(() => this.SUBRULE(this.resetStmt)),
+        alt(() => this.SUBRULE(this.barrierStmt)),
+        alt(() => this.SUBRULE(this.gateApply)),
       ]);
     });
     this.CONSUME(T.RCurly);
@@ -410,9 +365,9 @@ export class QpParser extends CstParser {
     this.CONSUME(T.For);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.In);
-    this.SUBRULE(this.additive, { LABEL: "lo" });
+    this.SUBRULE(this.expression, { LABEL: "lo" });
     this.CONSUME(T.Range);
-    this.SUBRULE2(this.additive, { LABEL: "hi" });
+    this.SUBRULE2(this.expression, { LABEL: "hi" });
     this.SUBRULE(this.circuitBody);
   });
 
@@ -436,14 +391,14 @@ export class QpParser extends CstParser {
     this.CONSUME(T.Identifier);
     this.OPTION(() => {
       this.CONSUME(T.LParen);
-      this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "angles" }) });
+      this.MANY_SEP(sep(T.Comma, () => this.SUBRULE(this.expression, { LABEL: "angles" })));
       this.CONSUME(T.RParen);
     });
     this.SUBRULE(this.qubitRefs);
   });
 
   private qubitRefs = this.RULE("qubitRefs", () => {
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.qubitRef) });
+    this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.SUBRULE(this.qubitRef)));
   });
 
   private qubitRef = this.RULE("qubitRef", () => {

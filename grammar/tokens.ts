@@ -25,8 +25,14 @@ export const UnterminatedComment = createToken({
 
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "identifier" });
 
-function keyword(word: string): TokenType {
-  return createToken({ name: word[0]!.toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Identifier, label: `'${word}'` });
+/** Every binary operator, so that an operator chain is one repetition in the parser. */
+export const BinaryOperator = createToken({ name: "BinaryOperator", pattern: Lexer.NA, label: "an operator" });
+/** `*` and `/`: the operators inside a sum's body. */
+export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA, label: "'*' or '/'" });
+const binary = [BinaryOperator];
+
+function keyword(word: string, categories: TokenType[] = []): TokenType {
+  return createToken({ name: word[0]!.toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Identifier, label: `'${word}'`, categories });
 }
 
 export const Problem = keyword("problem");
@@ -45,8 +51,8 @@ export const Where = keyword("where");
 export const If = keyword("if");
 export const Then = keyword("then");
 export const Else = keyword("else");
-export const And = keyword("and");
-export const Or = keyword("or");
+export const And = keyword("and", binary);
+export const Or = keyword("or", binary);
 export const Not = keyword("not");
 export const Int = keyword("int");
 export const Real = keyword("real");
@@ -80,17 +86,17 @@ export const Comma = createToken({ name: "Comma", pattern: /,/, label: "','" });
 export const Semicolon = createToken({ name: "Semicolon", pattern: /;/, label: "';'" });
 export const Colon = createToken({ name: "Colon", pattern: /:/, label: "':'" });
 export const Range = createToken({ name: "Range", pattern: /\.\./, label: "'..'" });
-export const EqEq = createToken({ name: "EqEq", pattern: /==/, label: "'=='" });
-export const NotEq = createToken({ name: "NotEq", pattern: /!=/, label: "'!='" });
-export const LessEq = createToken({ name: "LessEq", pattern: /<=/, label: "'<='" });
-export const GreaterEq = createToken({ name: "GreaterEq", pattern: />=/, label: "'>='" });
-export const Less = createToken({ name: "Less", pattern: /</, label: "'<'" });
-export const Greater = createToken({ name: "Greater", pattern: />/, label: "'>'" });
+export const EqEq = createToken({ name: "EqEq", categories: binary, pattern: /==/, label: "'=='" });
+export const NotEq = createToken({ name: "NotEq", categories: binary, pattern: /!=/, label: "'!='" });
+export const LessEq = createToken({ name: "LessEq", categories: binary, pattern: /<=/, label: "'<='" });
+export const GreaterEq = createToken({ name: "GreaterEq", categories: binary, pattern: />=/, label: "'>='" });
+export const Less = createToken({ name: "Less", categories: binary, pattern: /</, label: "'<'" });
+export const Greater = createToken({ name: "Greater", categories: binary, pattern: />/, label: "'>'" });
 export const Assign = createToken({ name: "Assign", pattern: /=/, label: "'='" });
-export const Plus = createToken({ name: "Plus", pattern: /\+/, label: "'+'" });
-export const Minus = createToken({ name: "Minus", pattern: /-/, label: "'-'" });
-export const Star = createToken({ name: "Star", pattern: /\*/, label: "'*'" });
-export const Slash = createToken({ name: "Slash", pattern: /\//, label: "'/'" });
+export const Plus = createToken({ name: "Plus", categories: binary, pattern: /\+/, label: "'+'" });
+export const Minus = createToken({ name: "Minus", categories: binary, pattern: /-/, label: "'-'" });
+export const Star = createToken({ name: "Star", categories: [BinaryOperator, MultiplicativeOperator], pattern: /\*/, label: "'*'" });
+export const Slash = createToken({ name: "Slash", categories: [BinaryOperator, MultiplicativeOperator], pattern: /\//, label: "'/'" });
 export const Caret = createToken({ name: "Caret", pattern: /\^/, label: "'^'" });
 
 export const KEYWORDS: readonly TokenType[] = [
@@ -117,6 +123,7 @@ export const ALL_TOKENS: readonly TokenType[] = [
   LCurly, RCurly, LParen, RParen, LBracket, RBracket, Comma, Semicolon, Colon,
   EqEq, NotEq, LessEq, GreaterEq, Less, Greater, Assign,
   Plus, Minus, Star, Slash, Caret,
+  BinaryOperator, MultiplicativeOperator,
 ];
 
 /** One lexer instance, reused: construction validates the token set and is not free. */

@@ -3,17 +3,32 @@
 import type { CstNode, IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
-import { type Children, Incomplete, needNode, needToken, node, nodes, token, tokens, tokensInOrder } from "./cst-reader.js";
+import { type Children, Incomplete, needNode, needToken, node, nodes, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
 import { joinSpans, tokenSpan } from "./span.js";
 
 /** Longest operator chain accepted in one expression; deeper trees would strain later recursion. */
-export const MAX_CHAIN = 2000;
+export const MAX_CHAIN = 4000;
 
 const OPERATOR_OF_TOKEN: Readonly<Record<string, A.BinaryOp>> = {
   Plus: "+", Minus: "-", Star: "*", Slash: "/", Caret: "^", Or: "or", And: "and",
   EqEq: "==", NotEq: "!=", LessEq: "<=", GreaterEq: ">=", Less: "<", Greater: ">",
 };
+
+/** Binding strength of each binary operator (the formatter uses the same table). */
+const PRECEDENCE: Readonly<Record<A.BinaryOp, number>> = {
+  or: 1, and: 2, "==": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "^": 8,
+};
+
+/** `not` sits at 3: its operand takes every operator tighter than `and`. */
+const PRECEDENCE_ABOVE_NOT = 4;
+
+interface ChainState {
+  readonly operands: readonly CstNode[];
+  readonly operators: readonly IToken[];
+  /** Index of the next operator to group (operand k follows operator k − 1). */
+  next: number;
+}
 
 export class ExprBuilder {
   constructor(
@@ -32,17 +47,8 @@ export class ExprBuilder {
   expression(cst: CstNode): A.Expr {
     switch (cst.name) {
       case "expression":
-        return this.chain(cst, "andExpr", ["Or"]);
-      case "andExpr":
-        return this.chain(cst, "notExpr", ["And"]);
-      case "notExpr":
-        return this.notExpr(cst.children);
-      case "comparison":
-        return this.chain(cst, "additive", ["EqEq", "NotEq", "LessEq", "GreaterEq", "Less", "Greater"]);
-      case "additive":
-        return this.chain(cst, "multiplicative", ["Plus", "Minus"]);
-      case "multiplicative":
-        return this.chain(cst, "unary", ["Star", "Slash"]);
+      case "term":
+        return this.chain(cst, cst.name === "term" ? "MultiplicativeOperator" : "BinaryOperator");
       case "unary":
         return this.unary(cst.children);
       case "power":
@@ -54,37 +60,60 @@ export class ExprBuilder {
     }
   }
 
-  /** Folds `operand (op operand)*` to the left. */
-  private chain(cst: CstNode, operandRule: string, operatorKeys: readonly string[]): A.Expr {
-    const operands = nodes(cst.children, operandRule);
-    const operators = tokensInOrder(cst.children, operatorKeys);
-    if (operands.length === 0) throw new Incomplete(operandRule);
+  /**
+   * Groups a flat chain `u0 op1 u1 op2 u2 …` by precedence (precedence climbing: each loop takes the
+   * operators at least as tight as `minPrecedence`, left-associatively). A `not` operand extends over
+   * the comparisons and arithmetic that follow it (`not a == b` is `not (a == b)`), so `not` is
+   * unfolded here rather than in the grammar.
+   */
+  private chain(cst: CstNode, operatorKey: string): A.Expr {
+    const operands = nodes(cst.children, "unary");
+    const operators = tokens(cst.children, operatorKey);
+    if (operands.length === 0) throw new Incomplete("unary");
     if (operators.length >= MAX_CHAIN) {
       this.diagnostics.push(M.expressionTooLong(MAX_CHAIN, this.span(operators[MAX_CHAIN - 1]!)));
       throw new Incomplete("chain");
     }
-    let result = this.expression(operands[0]!);
-    // Recovery can leave an operator without its right operand: fold only complete pairs.
-    const n = Math.min(operators.length, operands.length - 1);
-    for (let i = 0; i < n; i++) {
-      const right = this.expression(operands[i + 1]!);
-      const op = OPERATOR_OF_TOKEN[operators[i]!.tokenType.name]!;
-      result = { kind: "binary", op, left: result, right, span: joinSpans(result.span, right.span) };
-    }
-    if (operators.length > n) throw new Incomplete(operandRule);
+    // Recovery can leave an operator without its right operand.
+    if (operators.length > operands.length - 1) throw new Incomplete("unary");
+    const state: ChainState = { operands, operators, next: 0 };
+    const result = this.climb(state, 0, undefined);
+    if (state.next !== operators.length) throw new Error("internal: operator chain not fully grouped");
     return result;
   }
 
-  private notExpr(children: Children): A.Expr {
-    const not = token(children, "Not");
-    if (not === undefined) return this.expression(needNode(children, "comparison"));
-    const operand = this.expression(needNode(children, "notExpr"));
+  private climb(state: ChainState, minPrecedence: number, first: CstNode | undefined): A.Expr {
+    let left = this.operand(state, first ?? state.operands[state.next]!);
+    while (state.next < state.operators.length) {
+      const token = state.operators[state.next]!;
+      const op = OPERATOR_OF_TOKEN[token.tokenType.name]!;
+      const precedence = PRECEDENCE[op];
+      if (precedence < minPrecedence) break;
+      state.next++;
+      const right = this.climb(state, precedence + 1, undefined);
+      left = { kind: "binary", op, left, right, span: joinSpans(left.span, right.span) };
+    }
+    return left;
+  }
+
+  /** The operand at the chain's current position; a `not` takes the tighter operators after it along. */
+  private operand(state: ChainState, cst: CstNode): A.Expr {
+    const not = token(cst.children, "Not");
+    if (not === undefined) return this.expression(cst);
+    const operand = this.climb(state, PRECEDENCE_ABOVE_NOT, needNode(cst.children, "unary"));
     return { kind: "unary", op: "not", operand, span: joinSpans(this.span(not), operand.span) };
   }
 
   private unary(children: Children): A.Expr {
     const minus = token(children, "Minus");
-    if (minus === undefined) return this.expression(needNode(children, "power"));
+    if (minus === undefined) {
+      if (token(children, "Not") !== undefined) {
+        // A `not` outside an operator chain (as in an exponent): its operand is the unary after it.
+        const operand = this.expression(needNode(children, "unary"));
+        return { kind: "unary", op: "not", operand, span: joinSpans(this.span(token(children, "Not")!), operand.span) };
+      }
+      return this.expression(needNode(children, "power"));
+    }
     const operand = this.expression(needNode(children, "unary"));
     return { kind: "unary", op: "-", operand, span: joinSpans(this.span(minus), operand.span) };
   }

@@ -374,9 +374,20 @@ export class ExprChecker {
       case "+":
       case "-":
       case "*":
-      case "/":
+      case "/": {
+        // Long left-associative chains (`a + b + c + …`) are walked iteratively, not recursively.
+        const spine: A.BinaryExpr[] = [];
+        let node: A.Expr = e;
+        while (node.kind === "binary" && (node.op === "+" || node.op === "-" || node.op === "*" || node.op === "/")) {
+          spine.push(node);
+          node = node.left;
+        }
+        let info = this.numeric(node, `an operand of '${spine[spine.length - 1]!.op}'`);
+        for (let i = spine.length - 1; i >= 0; i--) info = this.arithmetic(spine[i]!, spine[i]!.op as A.ArithmeticOp, info);
+        return info;
+      }
       case "^":
-        return this.arithmetic(e, e.op);
+        return this.arithmetic(e, e.op, this.numeric(e.left, "an operand of '^'"));
       default:
         return A.assertNever(e.op);
     }
@@ -398,8 +409,8 @@ export class ExprChecker {
     return { type: "bool", degree: 0, symbolic: left.symbolic || right.symbolic };
   }
 
-  private arithmetic(e: A.BinaryExpr, op: A.ArithmeticOp): ExprInfo {
-    const left = this.numeric(e.left, `an operand of '${op}'`);
+  /** Combines the already checked left operand with the right one. */
+  private arithmetic(e: A.BinaryExpr, op: A.ArithmeticOp, left: ExprInfo): ExprInfo {
     const right = this.numeric(e.right, `an operand of '${op}'`);
     if (left.type === "error" || right.type === "error") return ERROR;
     const symbolic = left.symbolic || right.symbolic;

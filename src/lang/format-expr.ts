@@ -78,11 +78,21 @@ function printBinary(e: A.BinaryExpr, follow: number, style: ExprStyle): string 
     // Right-associative; the exponent may be a unary minus (`2^-1`).
     return `${printExpr(e.left, 9, p, style)}^${printExpr(e.right, 7, follow, style)}`;
   }
-  const comparison = p === 4;
-  const left = printExpr(e.left, comparison ? 5 : p, p, style);
-  const right = printExpr(e.right, p + 1, follow, style);
+  // Walk the left spine of operators of the same precedence iteratively: `a + b - c + …` may be long.
+  const spine: A.BinaryExpr[] = [];
+  let node: A.Expr = e;
+  while (node.kind === "binary" && node.op !== "^" && PRECEDENCE[node.op] === p && (spine.length === 0 || p !== 4)) {
+    spine.push(node);
+    node = node.left;
+  }
   const tight = style.compact && p >= 5;
-  return tight ? `${left}${e.op}${right}` : `${left} ${e.op} ${right}`;
+  let text = printExpr(node, p === 4 ? 5 : p, p, style);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const step = spine[i]!;
+    const right = printExpr(step.right, p + 1, i === 0 ? follow : p, style);
+    text = tight ? `${text}${step.op}${right}` : `${text} ${step.op} ${right}`;
+  }
+  return text;
 }
 
 export function printBinders(binders: readonly A.Binder[], where: A.Expr | undefined): string {

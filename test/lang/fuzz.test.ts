@@ -99,6 +99,9 @@ describe("check on arbitrary input", () => {
     const source = `problem p {\n  var x: binary[10]\n  minimize ${terms}\n}`;
     const { diagnostics } = check(source);
     expect(diagnostics).toEqual([]);
+    const longest = `problem p {\n  var x: binary\n  minimize ${"x + ".repeat(3_999)}x\n}`;
+    expect(check(longest).diagnostics).toEqual([]);
+    expect(parse(format(parse(longest).ast)).diagnostics).toEqual([]);
     const tooLong = `problem p {\n  var x: binary\n  minimize ${"x + ".repeat(50_000)}x\n}`;
     expect(check(tooLong).diagnostics.map((d) => d.code)).toContain("expression-too-long");
   });

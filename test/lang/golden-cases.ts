@@ -5,7 +5,7 @@ export const GOLDEN_CASES: readonly { readonly code: string; readonly source: st
   { code: "unterminated-comment", source: "problem p {}\n/* never closed" },
   { code: "invalid-number", source: "problem p {\n  param big: real = 1e999\n  var x: binary\n  minimize big * x\n}" },
   { code: "nesting-too-deep", source: `problem p {\n  param a: real = ${"(".repeat(70)}1${")".repeat(70)}\n}` },
-  { code: "expression-too-long", source: `problem p {\n  param a: real = ${Array(2001).fill("1").join("+")}\n}` },
+  { code: "expression-too-long", source: `problem p {\n  param a: real = ${Array(4001).fill("1").join("+")}\n}` },
   { code: "expected-token", source: "problem p {\n  var x binary\n}" },
   { code: "unexpected-token", source: "problem p {\n  minimize * 2\n}" },
   { code: "missing-separator", source: "problem p {\n  param n: int param m: int\n}" },

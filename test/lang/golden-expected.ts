@@ -30,8 +30,8 @@ export const GOLDEN_EXPECTED: Readonly<Record<string, string>> = {
     "  = help: name parts of the expression with `let`",
   ].join("\n"),
   "expression-too-long": [
-    "error[expression-too-long]: expression has more than 2000 operators in a chain",
-    " --> golden.qp:2:4018",
+    "error[expression-too-long]: expression has more than 4000 operators in a chain",
+    " --> golden.qp:2:8018",
     "  |",
     "2 | 1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1",
     "  |                                                                                                                        ^",
