@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/util/rng.js";
-import { energyHistogramSpec, exampleRecords, htmlReport, renderChart, renderPng, renderSvg, table } from "../../src/viz/index.js";
+import {
+  energyHistogramSpec,
+  exampleRecords,
+  htmlReport,
+  measurementCountsSpec,
+  paretoScatterSpec,
+  penaltySweepSpec,
+  qaoaLandscapeSpec,
+  renderChart,
+  renderPng,
+  renderSvg,
+  table,
+  ttsBarsSpec,
+} from "../../src/viz/index.js";
+
+const energyHistogramSpecOf = energyHistogramSpec;
 
 const records = exampleRecords(createRng(3));
 const spec = energyHistogramSpec(records.samples, { title: "Histogram under test" });
@@ -66,5 +81,21 @@ describe("rendering", () => {
     expect(html).toContain('src="data:image/svg+xml;base64,');
     expect(html).toContain("<td>-3.25</td>");
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+});
+
+describe("degenerate but valid inputs render", () => {
+  it.each([
+    ["one sample", () => energyHistogramSpecOf([{ energy: 2, feasible: true }])],
+    ["identical energies", () => energyHistogramSpecOf([{ energy: -1, feasible: true }, { energy: -1, feasible: false, occurrences: 4 }])],
+    ["one outcome", () => measurementCountsSpec({ "0": 10 })],
+    ["one landscape point", () => qaoaLandscapeSpec([{ gamma: 0.1, beta: 0.2, value: 1 }])],
+    ["one run", () => paretoScatterSpec([{ solver: "a", elapsedMs: 1, quality: 1 }])],
+    ["nothing reached", () => ttsBarsSpec([{ solver: "a", ttsMs: null }])],
+    ["no feasible objective", () => penaltySweepSpec([{ penaltyScale: 1, feasibleFraction: 0 }])],
+  ])("%s", async (_name, make) => {
+    const svg = await renderSvg(make());
+    expect(svg).toMatch(/^<svg[^>]* width="\d+" height="\d+"/);
+    expect(svg).not.toContain("NaN");
   });
 });

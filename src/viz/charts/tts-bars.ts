@@ -37,7 +37,8 @@ export function ttsBarsSpec(records: readonly TtsRecord[], options: ChartOptions
   });
   // Log-scale bars have no zero baseline; start a decade below the smallest value so that short bars stay visible.
   const finite = values.flatMap((v) => [v.ttsMs, v.lowMs]).filter((v): v is number => v !== null);
-  const domainMin = finite.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...finite) / 2)) : 1;
+  // With nothing finite to show, fix a nominal decade so that the empty log axis stays well defined.
+  const scale = finite.length > 0 ? { type: "log" as const, domainMin: 10 ** Math.floor(Math.log10(Math.min(...finite) / 2)) } : { type: "log" as const, domain: [1, 10] };
   const x = { field: "solver", type: "nominal" as const, title: "Solver", axis: { labelAngle: 0 }, sort: values.map((v) => v.solver) };
   const layer: unknown[] = [
     {
@@ -45,7 +46,7 @@ export function ttsBarsSpec(records: readonly TtsRecord[], options: ChartOptions
       mark: { type: "bar", width: { band: 0.6 } },
       encoding: {
         x,
-        y: { field: "ttsMs", type: "quantitative", title: "Time to solution, 99 % (ms)", scale: { type: "log", domainMin }, stack: null },
+        y: { field: "ttsMs", type: "quantitative", title: "Time to solution, 99 % (ms)", scale, stack: null },
         color: { field: "solver", type: "nominal", legend: null },
         tooltip: [
           { field: "solver" },
