@@ -1,6 +1,8 @@
 // Where a solver deposits its reads: one 0/1 byte per variable per read, in one growable typed
 // array, so the solve loop never allocates per read beyond amortised doubling.
 
+const INITIAL_BYTES = 1 << 20;
+
 export class ReadBuffer {
   private data: Uint8Array;
   private count = 0;
@@ -9,7 +11,10 @@ export class ReadBuffer {
     if (!Number.isSafeInteger(nVariables) || nVariables < 0) {
       throw new RangeError(`nVariables must be a non-negative integer, got ${nVariables}`);
     }
-    this.data = new Uint8Array(Math.max(1, nVariables * Math.max(1, Math.min(expectedReads, 1 << 16))));
+    // Room for the expected reads up front, but at most ~1 MiB: time-limited runs ask for "unbounded"
+    // reads and grow by doubling instead.
+    const rows = Math.max(1, Math.min(expectedReads, Math.floor(INITIAL_BYTES / Math.max(1, nVariables))));
+    this.data = new Uint8Array(Math.max(1, nVariables * rows));
   }
 
   get length(): number {

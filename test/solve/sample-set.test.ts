@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { quboEnergy, quboFromTerms } from "../../src/compile/qubo.js";
-import { type Decoded, type SolvableModel, SampleSet, randomSampler, bitsToString, stringToBits, quboHash } from "../../src/solve/index.js";
+import { type Decoded, type SolvableModel, ReadBuffer, SampleSet, randomSampler, bitsToString, stringToBits, quboHash } from "../../src/solve/index.js";
 import { randomQubo } from "./problems.js";
 
 describe("SampleSet", () => {
@@ -111,5 +111,15 @@ describe("SampleSet", () => {
     expect(() => SampleSet.fromJSON({ ...json, samples: [{ ...json.samples[0], occurrences: 0 }] })).toThrow(RangeError);
     const badDecode = { qubo, decode: () => ({ objective: NaN, feasible: true, values: {}, violations: {} }) };
     await expect(randomSampler.sample(badDecode, { reads: 2 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("ReadBuffer", () => {
+  it("keeps every pushed read through growth", () => {
+    const buffer = new ReadBuffer(3, 1e9);
+    for (let k = 0; k < 5000; k++) buffer.push([k & 1, (k >> 1) & 1, (k >> 2) & 1]);
+    expect(buffer.length).toBe(5000);
+    for (const k of [0, 1, 2, 4095, 4999]) expect(Array.from(buffer.read(k))).toEqual([k & 1, (k >> 1) & 1, (k >> 2) & 1]);
+    expect(() => buffer.read(5000)).toThrow(RangeError);
   });
 });
