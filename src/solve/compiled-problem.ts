@@ -16,6 +16,8 @@ export interface CompiledLike {
     readonly feasible: boolean;
   };
   readonly data: { readonly sense: "minimize" | "maximize" };
+  /** Σ x = k groups recorded by the compiler (for the QAOA xy-ring mixer). */
+  readonly oneHotGroups?: readonly { readonly bits: readonly number[]; readonly k: number }[];
 }
 
 export function isCompiledLike(problem: unknown): problem is CompiledLike {
@@ -29,6 +31,7 @@ export function compiledProblem(model: CompiledLike): SolvableModel {
   return {
     qubo,
     sense,
+    ...(model.oneHotGroups === undefined ? {} : { oneHotGroups: model.oneHotGroups }),
     decode: (x: Uint8Array): Decoded => {
       const decoded = model.decode(x);
       const violations: Record<string, number> = {};

@@ -1,0 +1,11 @@
+// Measured basis-state indices into reads: bit i of the index is variable i (qubit i ↔ x_i).
+import type { ReadBuffer } from "../read-buffer.js";
+
+export function pushShots(indices: Float64Array, nVariables: number, out: ReadBuffer): void {
+  const x = new Uint8Array(nVariables);
+  for (let s = 0; s < indices.length; s++) {
+    const index = indices[s] as number;
+    for (let i = 0; i < nVariables; i++) x[i] = Math.floor(index / 2 ** i) % 2;
+    out.push(x);
+  }
+}

@@ -1,0 +1,85 @@
+// The `vqe` sampler (family "quantum"): a hardware-efficient ansatz (ry·rz layers, cx entanglers)
+// minimising the mean or CVaR of the same diagonal cost as QAOA, from small seeded random angles,
+// then `reads` seeded shots of the optimised state. `info` as for `qaoa`.
+import { type Entangler, hardwareEfficientAnsatz } from "../../compile/ansatz/hardware-efficient.js";
+import type { Qubo } from "../../compile/qubo.js";
+import { quboEnergies } from "../../sim/energies.js";
+import { sampleIndices } from "../../sim/measure.js";
+import type { JsonValue } from "../json.js";
+import { minimize, OPTIMIZERS, type OptimizerName } from "../optimize/minimize.js";
+import type { ParameterSpecs } from "../options.js";
+import type { SolvableModel } from "../problem.js";
+import { defineSampler, recordTimeLimit, type Sampler, type SamplerOptions } from "../sampler.js";
+import { checkAggregation } from "./aggregate.js";
+import { withDeadline } from "./deadline-objective.js";
+import { maxQubitsOf } from "./qaoa-sampler.js";
+import { admitStatevector, resourceInfo } from "./resources.js";
+import { pushShots } from "./shots.js";
+import { VqeEvaluator } from "./vqe-evaluator.js";
+
+export interface VqeParameters {
+  readonly [name: string]: JsonValue;
+  readonly layers: number;
+  readonly entangler: Entangler;
+  readonly optimizer: OptimizerName;
+  readonly maxEvaluations: number;
+  readonly cvarAlpha: number;
+  readonly initialSpread: number;
+  readonly maxQubits: number;
+}
+
+export const VQE_PARAMETERS: ParameterSpecs = {
+  layers: { kind: "integer", min: 1, max: 64, default: 2 },
+  entangler: { kind: "choice", values: ["linear", "ring"], default: "linear" },
+  optimizer: { kind: "choice", values: OPTIMIZERS, default: "lbfgs" },
+  maxEvaluations: { kind: "integer", min: 1, default: 300 },
+  cvarAlpha: { kind: "number", min: 0, exclusiveMin: true, max: 1, default: 1 },
+  initialSpread: { kind: "number", min: 0, default: 0.5 },
+  maxQubits: { kind: "integer", min: 1, max: 30, default: 20 },
+};
+
+/** Bytes per basis state beyond the state: three adjoint buffers (48), a sampled copy (16), energies (8), CVaR (12). */
+function vqeBytesPerState(parameters: Readonly<Record<string, unknown>>): number {
+  return 48 + 16 + 8 + (parameters.cvarAlpha !== undefined && parameters.cvarAlpha !== 1 ? 12 : 0);
+}
+
+const definition = defineSampler<VqeParameters, { readonly qubo: Qubo; readonly energies: Float64Array }>({
+  name: "vqe",
+  family: "quantum",
+  summary: "VQE with a hardware-efficient ansatz on the statevector simulator",
+  defaultReads: 1000,
+  parameters: VQE_PARAMETERS,
+  encode: (qubo) => ({ qubo, energies: quboEnergies(qubo) }),
+  solve: ({ qubo, energies }, params, context) => {
+    const n = qubo.linear.length;
+    const circuit = hardwareEfficientAnsatz(n, { layers: params.layers, entangler: params.entangler });
+    const aggregation = checkAggregation(params.cvarAlpha);
+    const evaluator = new VqeEvaluator(circuit, energies, aggregation);
+    const initRng = context.rng.fork("init");
+    const start = Float64Array.from({ length: evaluator.dimension }, () => params.initialSpread * initRng.normal());
+    const objective = withDeadline(evaluator, context.deadline);
+    const result = minimize(params.optimizer, objective, start, { maxEvaluations: params.maxEvaluations, rng: context.rng.fork("optimizer"), initialStep: 0.2 });
+    const state = evaluator.stateAt(result.x);
+    pushShots(sampleIndices(state, context.reads, context.rng.fork("shots")), n, context.out);
+    Object.assign(context.info, {
+      layers: params.layers,
+      entangler: params.entangler,
+      optimizer: params.optimizer,
+      aggregation: aggregation.kind === "mean" ? "mean" : `cvar(${aggregation.alpha})`,
+      objectiveValue: result.value,
+      meanEnergy: evaluator.meanEnergy(result.x),
+      nEvaluations: result.nEvaluations,
+      stoppedByOptimizer: result.stoppedBy,
+      angles: Array.from(result.x),
+      trace: result.trace.map((point) => [point.evaluation, point.best]),
+      resources: resourceInfo(hardwareEfficientAnsatz(n, { layers: params.layers, entangler: params.entangler, measure: true }), (16 + vqeBytesPerState(params)) * 2 ** n),
+    });
+    if (objective.timedOut) recordTimeLimit(context, context.out.length);
+  },
+});
+
+export const vqeSampler: Sampler = {
+  ...definition,
+  summary: "VQE with a hardware-efficient ansatz (ry·rz layers, cx entanglers) on the statevector simulator",
+  admit: (model: SolvableModel, options: SamplerOptions) => admitStatevector("vqe", model.qubo.linear.length, maxQubitsOf(options, 20), vqeBytesPerState(options)),
+};
