@@ -8,7 +8,7 @@
 // Each instance means: maximise f(x) = xᵀQx with Q symmetric, of which the file lists each
 // off-diagonal pair once, so f(x) = Σ_i q_ii·x_i + Σ_{i<j} 2·q_ij·x_i·x_j. The QUBO returned
 // minimises −f (linear −q_ii, coupling −2·q_ij); variable k of the file is `x[k−1]`.
-import { quboFromTerms } from "../compile/qubo.js";
+import { QuboBuilder } from "./qubo-builder.js";
 import { MAX_FILE_VARIABLES, type QuboProblem, indexedNames } from "./qubo-problem.js";
 import { TextFields, type TextLine } from "./text-fields.js";
 
@@ -78,8 +78,8 @@ class BeasleyReader {
     fields.expectFieldCount(header, ["n", "nnz"], `instance ${instance} header`);
     const n = fields.integer(header.tokens[0], "n", 1, MAX_FILE_VARIABLES);
     const nEntries = fields.integer(header.tokens[1], "nnz", 0, (n * (n + 1)) / 2);
-    const terms: [number, number, number][] = [];
-    const seen = new Map<number, number>();
+    const builder = new QuboBuilder(n);
+    const diagonalLines = new Int32Array(n); // line of each q_ii, 0 while unseen
     for (let k = 0; k < nEntries; k++) {
       const line = fields.nextLine();
       if (!line) {
@@ -89,16 +89,28 @@ class BeasleyReader {
       const a = fields.integer(line.tokens[0], "i", 1, n) - 1;
       const b = fields.integer(line.tokens[1], "j", 1, n) - 1;
       const q = fields.real(line.tokens[2], "q");
-      const i = Math.min(a, b);
-      const j = Math.max(a, b);
-      const first = seen.get(i * n + j);
-      if (first !== undefined) {
-        throw fields.error(line, "duplicate-entry", `entry (${i + 1}, ${j + 1}) of instance ${instance} was already given on line ${first}; each pair is listed once`);
+      if (a === b) {
+        if (diagonalLines[a] !== 0) throw repeatedEntry(fields, line, a, a, instance, diagonalLines[a]);
+        diagonalLines[a] = line.line;
+        builder.linear[a] -= q;
+      } else {
+        builder.addPair(a, b, -2 * q, line.line, line.offset);
       }
-      seen.set(i * n + j, line.line);
-      terms.push([i, j, i === j ? -q : -2 * q]);
     }
-    const qubo = quboFromTerms(indexedNames(n), terms);
+    const built = builder.build(indexedNames(n), 0, "reject");
+    if ("repeated" in built) {
+      const { i, j, firstLine, line, lineOffset } = built.repeated;
+      throw repeatedEntry(fields, fields.lineAt(line, lineOffset), i, j, instance, firstLine);
+    }
+    const qubo = built.qubo;
     return { qubo, sense: "max", format: "beasley", file: fields.file, instance, nInstances: this.nInstances, nEntries };
   }
+}
+
+function repeatedEntry(fields: TextFields, line: TextLine, i: number, j: number, instance: number, firstLine: number) {
+  return fields.error(
+    line,
+    "duplicate-entry",
+    `entry (${i + 1}, ${j + 1}) of instance ${instance} was already given on line ${firstLine}; each pair is listed once`,
+  );
 }

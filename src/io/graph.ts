@@ -4,7 +4,7 @@
 // when its ends differ). Max-cut maximises it, so the QUBO minimises −cut:
 //   linear_u −= w, linear_v −= w, coupling_uv += 2w   for each edge (u, v, w).
 // A self-loop (u = u) is never cut and contributes nothing; parallel edges add up.
-import { quboFromTerms } from "../compile/qubo.js";
+import { QuboBuilder } from "./qubo-builder.js";
 import { type QuboProblem, indexedNames } from "./qubo-problem.js";
 
 export interface WeightedGraph {
@@ -37,15 +37,19 @@ function checkGraph(graph: WeightedGraph): void {
 /** The max-cut QUBO of `graph`: minimising its energy maximises the cut; `objective = −energy = cut`. */
 export function maxCutQubo(graph: WeightedGraph, format: QuboProblem["format"] = "rudy", file = "<graph>"): MaxCutProblem {
   checkGraph(graph);
-  const terms: [number, number, number][] = [];
+  const builder = new QuboBuilder(graph.nNodes);
   for (let k = 0; k < graph.weight.length; k++) {
     const u = graph.from[k];
     const v = graph.to[k];
     const w = graph.weight[k];
     if (u === v) continue;
-    terms.push([u, u, -w], [v, v, -w], [u, v, 2 * w]);
+    builder.linear[u] -= w;
+    builder.linear[v] -= w;
+    builder.addPair(u, v, 2 * w);
   }
-  return { qubo: quboFromTerms(indexedNames(graph.nNodes), terms), sense: "max", format, file, graph };
+  const built = builder.build(indexedNames(graph.nNodes), 0, "add");
+  if (!("qubo" in built)) throw new Error("internal: repeated edges must add up");
+  return { qubo: built.qubo, sense: "max", format, file, graph };
 }
 
 /** Total weight of the edges whose ends are on different sides of `sides` (0/1 per node). */

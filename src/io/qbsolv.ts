@@ -8,7 +8,8 @@
 // The file means: minimise Σ v·x_i·x_j over the listed entries (qbsolv maximises only with `-m`).
 // qbsolv has no constant term; qpipe writes a non-zero QUBO offset as the comment `c offset V`,
 // which qbsolv ignores and this reader adds back.
-import { type Qubo, quboFromTerms } from "../compile/qubo.js";
+import type { Qubo } from "../compile/qubo.js";
+import { QuboBuilder } from "./qubo-builder.js";
 import { MAX_FILE_VARIABLES, type QuboProblem, type Sense, indexedNames } from "./qubo-problem.js";
 import { TextFields, type TextLine } from "./text-fields.js";
 
@@ -37,13 +38,14 @@ const ENTRY_FIELDS = ["i", "j", "value"];
 export function parseQbsolv(text: string, options: QbsolvReadOptions = {}): QbsolvProblem {
   const sense = options.sense ?? "min";
   if (sense !== "min" && sense !== "max") throw new RangeError(`sense must be "min" or "max", got ${String(sense)}`);
+  const sign = sense === "max" ? -1 : 1;
   const fields = new TextFields(text, options.file);
   let offset = 0;
   let headerLine: TextLine | undefined;
   let header: QbsolvHeader | undefined;
-  const terms: [number, number, number][] = [];
-  const nodeLines = new Map<number, number>();
-  const couplerLines = new Map<number, number>();
+  let builder: QuboBuilder | undefined;
+  let nodeLines = new Int32Array(0); // line of each node's entry, 0 while unseen
+  let nNodeLines = 0;
 
   for (let line = fields.nextLine(); line; line = fields.nextLine()) {
     const first = line.tokens[0];
@@ -54,7 +56,7 @@ export function parseQbsolv(text: string, options: QbsolvReadOptions = {}): Qbso
       }
       continue;
     }
-    if (!header) {
+    if (!header || !builder) {
       if (first.text !== "p" && first.text !== "P") {
         throw fields.error(first, "missing-header", "expected the header line 'p qubo topology maxNodes nNodes nCouplers' before any data");
       }
@@ -67,6 +69,8 @@ export function parseQbsolv(text: string, options: QbsolvReadOptions = {}): Qbso
       const nCouplers = fields.integer(line.tokens[5], "nCouplers", 0, (maxNodes * (maxNodes - 1)) / 2);
       header = { topology: line.tokens[2].text, maxNodes, nNodes, nCouplers };
       headerLine = line;
+      builder = new QuboBuilder(maxNodes);
+      nodeLines = new Int32Array(maxNodes);
       continue;
     }
     if (first.text === "p" || first.text === "P") throw fields.error(first, "duplicate-header", `second header line (the first is on line ${headerLine!.line})`);
@@ -76,36 +80,37 @@ export function parseQbsolv(text: string, options: QbsolvReadOptions = {}): Qbso
     const j = fields.integer(line.tokens[1], "j", 0, last);
     const value = fields.real(line.tokens[2], "value");
     if (i === j) {
-      const seen = nodeLines.get(i);
-      if (seen !== undefined) throw fields.error(first, "duplicate-entry", `duplicate node ${i} (first given on line ${seen})`);
-      if (nodeLines.size === header.nNodes) {
+      if (nodeLines[i] !== 0) throw fields.error(first, "duplicate-entry", `duplicate node ${i} (first given on line ${nodeLines[i]})`);
+      if (nNodeLines === header.nNodes) {
         throw fields.error(first, "count-mismatch", `more node lines than the header's nNodes = ${header.nNodes}`);
       }
-      nodeLines.set(i, line.line);
+      nodeLines[i] = line.line;
+      nNodeLines++;
+      builder.linear[i] += sign * value;
     } else {
       if (i > j) {
         throw fields.error(first, "not-upper-triangular", `coupler must have i < j (upper triangular), got i = ${i}, j = ${j}`);
       }
-      const key = i * header.maxNodes + j;
-      const seen = couplerLines.get(key);
-      if (seen !== undefined) throw fields.error(first, "duplicate-entry", `duplicate coupler (${i}, ${j}) (first given on line ${seen})`);
-      if (couplerLines.size === header.nCouplers) {
+      if (builder.nPairs === header.nCouplers) {
         throw fields.error(first, "count-mismatch", `more coupler lines than the header's nCouplers = ${header.nCouplers}`);
       }
-      couplerLines.set(key, line.line);
+      builder.addPair(i, j, sign * value, line.line, line.offset);
     }
-    terms.push([i, j, sense === "max" ? -value : value]);
   }
 
-  if (!header || !headerLine) throw fields.error("end", "missing-header", "no header line 'p qubo topology maxNodes nNodes nCouplers' in the file");
-  if (nodeLines.size < header.nNodes) {
-    throw fields.error(headerLine.tokens[4], "count-mismatch", `header declares nNodes = ${header.nNodes} but the file has ${nodeLines.size} node lines`);
+  if (!header || !headerLine || !builder) throw fields.error("end", "missing-header", "no header line 'p qubo topology maxNodes nNodes nCouplers' in the file");
+  if (nNodeLines < header.nNodes) {
+    throw fields.error(headerLine.tokens[4], "count-mismatch", `header declares nNodes = ${header.nNodes} but the file has ${nNodeLines} node lines`);
   }
-  if (couplerLines.size < header.nCouplers) {
-    throw fields.error(headerLine.tokens[5], "count-mismatch", `header declares nCouplers = ${header.nCouplers} but the file has ${couplerLines.size} coupler lines`);
+  const built = builder.build(indexedNames(header.maxNodes), offset === 0 ? 0 : sign * offset, "reject");
+  if ("repeated" in built) {
+    const { i, j, firstLine, line, lineOffset } = built.repeated;
+    throw fields.error(fields.lineAt(line, lineOffset), "duplicate-entry", `duplicate coupler (${i}, ${j}) (first given on line ${firstLine})`);
   }
-  const qubo = quboFromTerms(indexedNames(header.maxNodes), terms, sense === "max" ? -offset : offset);
-  return { qubo, sense, format: "qubo", file: fields.file, header };
+  if (builder.nPairs < header.nCouplers) {
+    throw fields.error(headerLine.tokens[5], "count-mismatch", `header declares nCouplers = ${header.nCouplers} but the file has ${builder.nPairs} coupler lines`);
+  }
+  return { qubo: built.qubo, sense, format: "qubo", file: fields.file, header };
 }
 
 export interface QbsolvWriteOptions {

@@ -57,6 +57,15 @@ export class TextFields {
     return undefined;
   }
 
+  /** The line that starts at `offset` (line number `line`), re-read for an error found later. */
+  lineAt(line: number, offset: number): TextLine {
+    let end = this.text.indexOf("\n", offset);
+    if (end < 0) end = this.text.length;
+    let raw = this.text.slice(offset, end);
+    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+    return { line, offset, text: raw, tokens: [] };
+  }
+
   /** Position just past the last character, for "file ends before …" errors. */
   endPosition(): Position {
     const lines = this.text.split("\n");
