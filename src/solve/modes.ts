@@ -75,7 +75,11 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   }
 }
 
-/** Races the quantum sampler against its budget (plus a grace for result assembly). */
+/**
+ * Races the quantum sampler against its budget (plus a grace for result assembly). This catches a
+ * backend that awaits an answer that never comes; synchronous in-process work cannot be interrupted
+ * in JavaScript, so an in-process sampler must poll its own deadline (it gets `timeLimitMs`).
+ */
 async function withTimeout(sampler: Sampler, model: Problem, options: SamplerOptions, timeLimitMs: number | undefined): Promise<SampleSet> {
   if (timeLimitMs === undefined) return sampler.sample(model, options);
   const graceMs = Math.max(100, 0.1 * timeLimitMs);
