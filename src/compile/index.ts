@@ -12,3 +12,4 @@ export { calibratePenalties, DEFAULT_SCALES, type CalibrationPoint, type QuboSam
 export { denseQubo, MAX_DENSE_VARIABLES } from "./dense.js";
 export { compiledFromJson, compiledToJson, type CompiledJson } from "./serialize.js";
 export { compileSource, type PhaseTimings, type SourceCompileOptions, type SourceCompileResult } from "./from-source.js";
+export * from "./ansatz/index.js";

@@ -31,3 +31,5 @@ export { type CompiledLike, compiledProblem } from "./compiled-problem.js";
 export { findSampler, getSampler, listSamplers, registerSampler } from "./registry.js";
 export { DEFAULT_SOLVERS, SOLVE_MODES, type SolveMode, type SolveOptions, solve } from "./modes.js";
 export { EXACT_MAX_REPORTED, EXACT_MAX_VARIABLES, type ExactOptions, type ExactSolution, type ExactState, solveExact } from "./exact.js";
+export * from "./optimize/index.js";
+export * from "./variational/index.js";
