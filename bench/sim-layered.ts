@@ -1,6 +1,7 @@
 // Statevector simulator benchmark: the layered random circuit of issue 4 and QAOA p = 2.
 //
-//   npx tsx bench/sim-layered.ts [--n 16,20,24] [--reps 3] [--peer 16] [--qaoa 20,24]
+//   npx tsx bench/sim-layered.ts [--n 16,20,24] [--reps 3] [--peer 16] [--qaoa 20,24] [--threads 1,2]
+//                                [--layers 10] [--unfused 20]
 //
 // Layered circuit: 10 layers of H on every qubit, RZ(seeded angle) on every qubit, then CX on
 // (0,1),(2,3)… in even layers and (1,2),(3,4)… in odd ones. Each configuration is timed `reps`
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     qaoa: { type: "string", default: "20,24" },
     unfused: { type: "string", default: "20" },
     threads: { type: "string", default: "1,2" },
+    layers: { type: "string", default: "10" },
   },
 });
 const sizes = values.n.split(",").filter(Boolean).map(Number);
@@ -43,6 +45,7 @@ const peerMax = Number(values.peer);
 const qaoaSizes = values.qaoa.split(",").filter(Boolean).map(Number);
 const unfusedMax = Number(values.unfused);
 const threadCounts = values.threads.split(",").filter(Boolean).map(Number);
+const nLayers = Number(values.layers);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -128,7 +131,7 @@ for (const n of sizes) {
   const state = createState(n);
   state.re.fill(2 ** (-n / 2)); // touch every page before timing anything
   for (let k = 0; k < 3; k++) streamingPass(state);
-  const c = layeredCircuit(n, 10, createRng(`layered-${n}`));
+  const c = layeredCircuit(n, nLayers, createRng(`layered-${n}`));
   const nGates = c.ops.length;
   const configs: { name: string; k: number; threads: number }[] = [];
   if (n <= unfusedMax) configs.push({ name: "unfused, 1 thread", k: 0, threads: 1 });

@@ -5,8 +5,11 @@ import { createScratch, executePass, passSpan, type Pass } from "./pass.js";
 import type { StateVector } from "./statevector.js";
 import { runOnPool, poolSize } from "./threads/pool.js";
 
-/** Below this many qubits a pass is too short for the barrier to pay (measured: see docs/simulator.md). */
-export const THREAD_THRESHOLD_QUBITS = 18;
+/**
+ * Below this many qubits a pass is too short for the barrier to pay: bench/sim-threads.ts measured
+ * two threads slower than one at n ≤ 14 and faster from n = 16 (BENCHMARKS.md).
+ */
+export const THREAD_THRESHOLD_QUBITS = 16;
 
 export type ThreadOption = number | "auto";
 

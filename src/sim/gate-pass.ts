@@ -1,6 +1,6 @@
 // The cheapest pass for one unfused gate: permutations move amplitudes without arithmetic, phase
 // gates touch only the amplitudes they change, controlled gates only the pairs whose controls are set.
-import { GATES, type GateName } from "../circuit/ir.js";
+import type { GateName } from "../circuit/ir.js";
 import { controlCount, gateMatrix, isDiagonal, targetMatrix, type ComplexMatrix } from "./gate-matrix.js";
 import { type Pass } from "./pass.js";
 
@@ -77,7 +77,7 @@ export function gatePass(name: GateName, qubits: readonly number[], angles: Arra
       return matrixPass(gateMatrix(name, angles), qubits);
     default: {
       const unreachable: never = name;
-      throw new Error(`internal: no pass for gate ${String(unreachable)} (${GATES[name as GateName]?.nQubits} qubits)`);
+      throw new Error(`internal: no pass for gate ${String(unreachable)}`);
     }
   }
 }

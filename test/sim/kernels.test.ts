@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { GATES, type Circuit, type GateName, type Op } from "../../src/circuit/ir.js";
 import { executePasses } from "../../src/sim/execute.js";
@@ -99,5 +100,19 @@ describe("every kernel against the dense Kronecker-product reference", () => {
         }
       }
     }
+  });
+
+  it("fusion never changes the result: any block size equals the unfused run (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 6 }), (seed, n, k) => {
+        const rng = createRng(seed);
+        const c = randomCircuit(rng, n, 25);
+        const state = randomState(rng, n);
+        const unfused = runOn(state, c, 0, 1);
+        const fused = runOn(state, c, k, 1);
+        expect(maxAbsDiff(fused.re, fused.im, unfused.re, unfused.im)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
