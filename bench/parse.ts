@@ -4,7 +4,9 @@
 //   npx tsx bench/parse.ts [--lines 10000] [--runs 7]
 //
 // The machine is shared, so the median of several runs is reported, after warm-up runs that let
-// the JIT settle. Lexing + parsing alone is timed in the same process for the split.
+// the JIT settle, both as wall time and as this process's CPU time (less sensitive to other
+// processes). Parsing alone is timed in the same process for the split, and JSON.parse of a JSON
+// document of the same size is timed as a yardstick of the machine's speed at the moment.
 import { parseArgs } from "node:util";
 import { check } from "../src/lang/check.js";
 import { parse } from "../src/lang/parse.js";
@@ -62,10 +64,14 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function time(fn: () => void): number {
+/** Wall and CPU milliseconds of one call. */
+function time(fn: () => void): { wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   fn();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
 const source = generate(targetLines);
@@ -74,16 +80,28 @@ const first = check(source);
 const nErrors = first.diagnostics.filter((d) => d.severity === "error").length;
 if (nErrors > 0) throw new Error(`internal: the generated program has ${nErrors} errors, e.g. ${first.diagnostics[0]!.message}`);
 
+// A JSON document of about the same size: one record per source line.
+const json = JSON.stringify(source.split("\n").map((line, i) => ({ i, line, words: line.split(" ").length })));
+
 for (let i = 0; i < 3; i++) check(source); // warm-up
-const checkMs: number[] = [];
-const parseMs: number[] = [];
+const checkRuns: { wall: number; cpu: number }[] = [];
+const parseRuns: { wall: number; cpu: number }[] = [];
+const jsonRuns: { wall: number; cpu: number }[] = [];
 for (let i = 0; i < runs; i++) {
-  parseMs.push(time(() => parse(source)));
-  checkMs.push(time(() => check(source)));
+  parseRuns.push(time(() => parse(source)));
+  checkRuns.push(time(() => check(source)));
+  jsonRuns.push(time(() => JSON.parse(json)));
 }
-const medianCheck = median(checkMs);
-const medianParse = median(parseMs);
+const report = (label: string, xs: { wall: number; cpu: number }[]) => {
+  const wall = median(xs.map((x) => x.wall));
+  const cpu = median(xs.map((x) => x.cpu));
+  const rate = (ms: number) => Math.round(nLines / (ms / 1000)).toLocaleString("en");
+  console.log(`${label}: wall ${wall.toFixed(1)} ms (${rate(wall)} lines/s), cpu ${cpu.toFixed(1)} ms (${rate(cpu)} lines/s)`);
+  return wall;
+};
 console.log(`lines: ${nLines} (${(source.length / 1024).toFixed(0)} KiB), runs: ${runs}, node ${process.version}`);
-console.log(`parse only:    median ${medianParse.toFixed(1)} ms  → ${Math.round(nLines / (medianParse / 1000)).toLocaleString("en")} lines/s`);
-console.log(`parse + check: median ${medianCheck.toFixed(1)} ms  → ${Math.round(nLines / (medianCheck / 1000)).toLocaleString("en")} lines/s`);
-console.log(`all runs (parse + check, ms): ${checkMs.map((t) => t.toFixed(1)).join(", ")}`);
+report("parse only   ", parseRuns);
+const checkWall = report("parse + check", checkRuns);
+const jsonWall = median(jsonRuns.map((x) => x.wall));
+console.log(`JSON.parse of ${(json.length / 1024).toFixed(0)} KiB: wall ${jsonWall.toFixed(2)} ms; parse + check / JSON.parse = ${(checkWall / jsonWall).toFixed(0)}×`);
+console.log(`all runs (parse + check, wall ms): ${checkRuns.map((t) => t.wall.toFixed(0)).join(", ")}`);

@@ -27,7 +27,14 @@ export function tokens(children: Children, key: string): IToken[] {
 }
 
 export function token(children: Children, key: string, index = 0): IToken | undefined {
-  return tokens(children, key)[index];
+  const list = children[key];
+  if (list === undefined) return undefined;
+  let seen = 0;
+  for (let i = 0; i < list.length; i++) {
+    const element = list[i]!;
+    if (isToken(element) && isRealToken(element) && seen++ === index) return element;
+  }
+  return undefined;
 }
 
 export function needToken(children: Children, key: string, index = 0): IToken {
@@ -45,7 +52,14 @@ export function nodes(children: Children, key: string): CstNode[] {
 }
 
 export function node(children: Children, key: string, index = 0): CstNode | undefined {
-  return nodes(children, key)[index];
+  const list = children[key];
+  if (list === undefined) return undefined;
+  let seen = 0;
+  for (let i = 0; i < list.length; i++) {
+    const element = list[i]!;
+    if (!isToken(element) && seen++ === index) return element;
+  }
+  return undefined;
 }
 
 export function needNode(children: Children, key: string, index = 0): CstNode {
