@@ -61,11 +61,12 @@ export function compile(model: Model, options: CompileOptions = {}): CompiledMod
   }
 
   // 3. encodings
+  const familySpans = new Map(model.families.map((f) => [f.name, f.span]));
   for (let v = 0; v < model.variables.length; v++) {
     const encoding = layout.encodings[v];
     if (encoding.validity === "none") continue;
     const variable = model.variables[v];
-    const span = model.families.find((f) => f.name === variable.family)?.span;
+    const span = familySpans.get(variable.family);
     const group = groups.length;
     groups.push({ name: `${variable.name}.${encoding.validity}`, family: variable.family, kind: "encoding", mode: "auto", weight: 1, minViolation: 1 });
     addComponent(
