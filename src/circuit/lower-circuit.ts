@@ -17,7 +17,7 @@ import { evaluateAngleExpr, evaluateInteger, fail, LoweringError, type Binding }
 export interface LowerOptions {
   /** Values of the circuit's `int` parameters, e.g. `{ n: 4, layers: 2 }`. */
   readonly sizes?: Readonly<Record<string, number>>;
-  /** Upper bound on the number of operations (guards against huge loops); default 10 million. */
+  /** Upper bound on the number of operations (guards against runaway loops and memory exhaustion); default 2 million. */
   readonly maxOps?: number;
 }
 
@@ -27,7 +27,9 @@ export interface LowerResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const DEFAULT_MAX_OPS = 10_000_000;
+const DEFAULT_MAX_OPS = 2_000_000;
+/** Qubits a lowered circuit may have in total (far beyond simulation; routing and estimates still work). */
+const MAX_QUBITS = 2 ** 20;
 
 /** Lowers circuit `circuitName` of a checked program; every user-facing problem is a diagnostic. */
 export function lowerCircuit(checked: CheckResult, circuitName: string, options: LowerOptions = {}): LowerResult {
@@ -122,6 +124,7 @@ class Lowerer {
       case "qubit-decl": {
         const size = s.size === undefined ? 1 : evaluateInteger(s.size, scope, "a register size");
         if (size < 1) fail(s.size?.span ?? s.span, "lower-register-size", `register '${s.name.name}' must hold at least one qubit, got ${size}`);
+        if (this.nQubits + size > MAX_QUBITS) fail(s.size?.span ?? s.span, "lower-register-size", `a circuit may have at most ${MAX_QUBITS} qubits; register '${s.name.name}' would make ${this.nQubits + size}`);
         if (scope.has(s.name.name)) fail(s.name.span, "lower-duplicate-register", `'${s.name.name}' is already declared`);
         scope.set(s.name.name, { kind: "register", offset: this.nQubits, size, single: s.size === undefined });
         this.nQubits += size;

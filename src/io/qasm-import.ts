@@ -21,6 +21,8 @@ export interface QasmImportOptions {
   readonly name?: string;
   /** Text of an included file other than qelib1.inc, or undefined when it cannot be found. */
   readonly resolveInclude?: (path: string) => string | undefined;
+  /** Upper bound on the imported operations (guards against exponential gate nesting and memory exhaustion); default 2 million. */
+  readonly maxOps?: number;
 }
 
 export interface QasmRegister {
@@ -42,7 +44,13 @@ export interface QasmImport {
 export function importQasm(text: string, options: QasmImportOptions = {}): QasmImport {
   if (typeof text !== "string") throw new TypeError("OpenQASM source must be a string");
   const importer = new QasmImporter(options);
-  importer.run(text, options.file, 0);
+  try {
+    importer.run(text, options.file, 0);
+  } catch (error) {
+    if (error instanceof ImportLimit) importer.diagnostics.push(error.diagnostic);
+    else if (isStackOverflow(error)) importer.diagnostics.push(wholeFile(text, options.file, "qasm-nesting", "expressions or gate definitions nest too deeply to import"));
+    else throw error;
+  }
   const diagnostics = importer.diagnostics;
   const result = { diagnostics, quantumRegisters: importer.quantum, classicalRegisters: importer.classical };
   if (diagnostics.some((d) => d.severity === "error")) return result;
@@ -52,6 +60,26 @@ export function importQasm(text: string, options: QasmImportOptions = {}): QasmI
 }
 
 const MAX_INCLUDE_DEPTH = 16;
+const DEFAULT_MAX_OPS = 2_000_000;
+/** Qubits (and, separately, classical bits) a program may declare in total. */
+const MAX_REGISTER_TOTAL = 2 ** 20;
+
+/** Thrown when the program expands to more operations than allowed; reported once. */
+class ImportLimit extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function wholeFile(text: string, file: string | undefined, code: string, message: string): Diagnostic {
+  const start = { line: 1, column: 1, offset: 0 };
+  const end = { line: 1, column: 1 + (text.indexOf("\n") === -1 ? text.length : text.indexOf("\n")), offset: text.indexOf("\n") === -1 ? text.length : text.indexOf("\n") };
+  return { severity: "error", code, message, span: file === undefined ? { start, end } : { start, end, file } };
+}
 
 class QasmImporter {
   readonly diagnostics: Diagnostic[] = [];
@@ -61,8 +89,18 @@ class QasmImporter {
   nQubits = 0;
   nClbits = 0;
   private readonly gates = new GateTable();
+  private readonly maxOps: number;
 
-  constructor(private readonly options: QasmImportOptions) {}
+  constructor(private readonly options: QasmImportOptions) {
+    this.maxOps = options.maxOps ?? DEFAULT_MAX_OPS;
+  }
+
+  private emit(op: Op, span: Span): void {
+    if (this.ops.length >= this.maxOps) {
+      throw new ImportLimit({ severity: "error", code: "qasm-too-large", message: `the program expands to more than ${this.maxOps} operations`, span });
+    }
+    this.ops.push(op);
+  }
 
   run(text: string, file: string | undefined, depth: number): void {
     const parsed = parseQasm(text, file);
@@ -121,6 +159,10 @@ class QasmImporter {
     }
     const registers = quantum ? this.quantum : this.classical;
     const offset = quantum ? this.nQubits : this.nClbits;
+    if (offset + size > MAX_REGISTER_TOTAL) {
+      this.error(sizeSpan, "qasm-register-size", `a program may declare at most ${MAX_REGISTER_TOTAL} ${quantum ? "qubits" : "bits"} in total; this register would make ${offset + size}`);
+      return;
+    }
     registers.push({ name, size, offset });
     if (quantum) this.nQubits += size;
     else this.nClbits += size;
@@ -139,19 +181,19 @@ class QasmImporter {
           this.error(op.span, "qasm-broadcast", `measure needs as many bits as qubits, got ${qubits.length} qubit(s) and ${bits.length} bit(s)`);
           return;
         }
-        for (let i = 0; i < qubits.length; i++) this.ops.push({ kind: "measure", qubit: qubits[i] as number, clbit: bits[i] as number });
+        for (let i = 0; i < qubits.length; i++) this.emit({ kind: "measure", qubit: qubits[i] as number, clbit: bits[i] as number }, op.span);
         return;
       }
       case "reset": {
         const qubits = this.resolveArgument(op.qubit, true);
-        for (const qubit of qubits ?? []) this.ops.push({ kind: "reset", qubit });
+        for (const qubit of qubits ?? []) this.emit({ kind: "reset", qubit }, op.span);
         return;
       }
       case "barrier": {
         const lists = op.args.map((arg) => this.resolveArgument(arg, true));
         if (lists.some((list) => list === undefined)) return;
         const qubits = [...new Set(lists.flatMap((list) => list ?? []))];
-        this.ops.push({ kind: "barrier", qubits });
+        this.emit({ kind: "barrier", qubits }, op.span);
         return;
       }
       default:
@@ -217,7 +259,7 @@ class QasmImporter {
           this.error(span, "qasm-angle", `an angle of this gate is not a finite number (${angles.join(", ")})`);
           return;
         }
-        this.ops.push({ kind: "gate", name: gate.ir.name, qubits: [...qubits], angles: angles.map((value) => ({ kind: "const", value })) });
+        this.emit({ kind: "gate", name: gate.ir.name, qubits: [...qubits], angles: angles.map((value) => ({ kind: "const", value })) }, span);
         return;
       }
       case "defined": {
@@ -227,7 +269,7 @@ class QasmImporter {
         for (const op of definition.body) {
           const mapped = op.kind === "call" || op.kind === "barrier" ? op.args.map((arg) => wires.get(arg.name) as number) : [];
           if (op.kind === "barrier") {
-            this.ops.push({ kind: "barrier", qubits: mapped });
+            this.emit({ kind: "barrier", qubits: mapped }, span);
           } else if (op.kind === "call") {
             const callee = this.gates.get(op.name);
             if (!callee) throw new Error(`internal: gate '${op.name}' was checked at its declaration`);

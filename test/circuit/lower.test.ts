@@ -117,6 +117,7 @@ circuit ring(n: int, gamma: angle, beta: angle) {
     expect(lower(source, "ghz", { n: 2.5 }).diagnostics[0]!.code).toBe("lower-not-integer");
     expect(lower(source, "ghz", { n: 2, m: 3 }).diagnostics[0]!.code).toBe("lower-unknown-size");
     expect(lower(source, "ghz", { n: 0 }).diagnostics[0]!.code).toBe("lower-register-size");
+    expect(lower(source, "ghz", { n: 1e9 }).diagnostics[0]!.code).toBe("lower-register-size");
   });
 
   it("stops runaway loops with a diagnostic instead of hanging", () => {

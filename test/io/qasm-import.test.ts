@@ -113,6 +113,19 @@ describe("importQasm: malformed programs give diagnostics with line and column",
     expect(diagnostic.message.length).toBeGreaterThan(10);
   });
 
+  it("stops exponential gate nesting with a diagnostic instead of exhausting memory", () => {
+    const definitions = Array.from({ length: 40 }, (_, k) => (k === 0 ? "gate g0 a { x a; }" : `gate g${k} a { g${k - 1} a; g${k - 1} a; }`)).join("\n");
+    const result = importQasm(`${HEADER}${definitions}\nqreg q[1];\ng39 q[0];\n`, { maxOps: 10_000 });
+    expect(result.circuit).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.span.start.line])).toEqual([["qasm-too-large", 44]]);
+  });
+
+  it("reports absurd nesting and register sizes instead of crashing", () => {
+    const deep = `${HEADER}qreg q[1];\nrz(${"(".repeat(200_000)}1${")".repeat(200_000)}) q[0];\n`;
+    expect(only(deep).code).toBe("qasm-nesting");
+    expect(only(`${HEADER}qreg q[2000000];\n`).code).toBe("qasm-register-size");
+  });
+
   it("suggests the nearest gate name", () => {
     expect(only(`${HEADER}qreg q[1];\ncnot q[0];\n`).code).toBe("qasm-unknown-gate");
     expect(only(`${HEADER}qreg q[2];\nczz q[0],q[1];\n`).notes).toEqual(["help: did you mean 'cz'?"]);
