@@ -41,7 +41,8 @@ function capture() {
   return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: scratch }, out, err };
 }
 
-describe.skipIf(!hasJupyter)("qpipe notebooks verify (real tslab kernel, real Jupyter client)", () => {
+// A kernel start takes seconds, and far longer on a busy machine: allow each test four minutes.
+describe.skipIf(!hasJupyter)("qpipe notebooks verify (real tslab kernel, real Jupyter client)", { timeout: 240_000 }, () => {
   it("replays the committed fixture", async () => {
     const copy = join(scratch, "arithmetic.ipynb");
     copyFileSync(join(fixtures, "arithmetic.ipynb"), copy);
