@@ -3,7 +3,8 @@
 // γ = sᵀy/yᵀy) to −g; a backtracking line search enforces the Armijo condition
 // f(x + αd) ≤ f(x) + 10⁻⁴ α gᵀd. Pairs with sᵀy ≤ 0 are skipped, which keeps the estimate positive
 // definite on nonconvex landscapes such as QAOA's. Stops when the largest gradient component is
-// below `tolerance`, or as "stalled" when even a steepest-descent step finds no decrease.
+// below `tolerance`, or as "stalled" when even a steepest-descent step finds no decrease or the
+// predicted decrease is below double precision.
 import { Budget, runWithBudget } from "./budget.js";
 import type { Objective, OptimizeOptions, OptimizeResult } from "./objective.js";
 
@@ -46,6 +47,11 @@ export function lbfgs(objective: Objective, x0: ArrayLike<number>, options: Lbfg
         stored = 0;
         direction();
         slope = dot(g, d);
+      }
+      // A predicted decrease below double precision cannot be verified by any line search.
+      if (-slope <= 4 * Number.EPSILON * Math.abs(f)) {
+        budget.endIteration();
+        return "stalled";
       }
       let step = stored === 0 ? Math.min(1, 1 / Math.max(1e-12, Math.sqrt(dot(g, g)))) : 1;
       let accepted = false;

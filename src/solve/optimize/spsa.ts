@@ -2,9 +2,12 @@
 // "Implementation of the simultaneous perturbation algorithm for stochastic optimization"):
 //   ĝ_k = [f(x + c_kΔ) − f(x − c_kΔ)] / (2c_k) · Δ⁻¹,  Δ_i = ±1 (Rademacher, from the seeded Rng),
 //   x ← x − a_k ĝ_k,  a_k = a/(k + 1 + A)^0.602,  c_k = c/(k + 1)^0.101,  A = 10% of the iterations.
-// Two evaluations per iteration whatever the dimension. When `a` is not given it is calibrated from
-// a few gradient estimates at x₀ so that the first step has length ≈ `targetStep` per coordinate.
-// The result is the best point evaluated, the final iterate included.
+// Two evaluations per iteration whatever the dimension, plus one with blocking (default on, Spall
+// 1998 §"blocking"): a step that raises f is rejected, and — qpipe's addition — the gain a is halved,
+// so that a gain calibrated too large (e.g. from a start where the gradient is nearly zero) recovers
+// instead of oscillating. When `a` is not given it is calibrated from a few gradient estimates at x₀
+// so that the first step has length ≈ `targetStep` per coordinate. The result is the best point
+// evaluated.
 import type { Rng } from "../../util/rng.js";
 import { Budget, runWithBudget } from "./budget.js";
 import type { Objective, OptimizeOptions, OptimizeResult } from "./objective.js";
@@ -17,6 +20,8 @@ export interface SpsaOptions extends OptimizeOptions {
   readonly learningRate?: number;
   /** Typical first-step length per coordinate used by the calibration (default 0.2). */
   readonly targetStep?: number;
+  /** Reject steps that raise f, halving the gain (default true; costs one evaluation per iteration). */
+  readonly blocking?: boolean;
 }
 
 const ALPHA = 0.602;
@@ -34,8 +39,12 @@ export function spsa(objective: Objective, x0: ArrayLike<number>, options: SpsaO
   const delta = new Float64Array(n);
   const plus = new Float64Array(n);
   const minus = new Float64Array(n);
+  const blocking = options.blocking ?? true;
+  if (typeof blocking !== "boolean") throw new TypeError(`spsa blocking must be a boolean, got ${typeof blocking}`);
+  const candidate = new Float64Array(n);
   const calibrationEvaluations = options.learningRate === undefined ? 2 * CALIBRATION_SAMPLES : 0;
-  const iterations = Math.max(1, Math.floor((budget.maxEvaluations - calibrationEvaluations - 1) / 2));
+  const perIteration = blocking ? 3 : 2;
+  const iterations = Math.max(1, Math.floor((budget.maxEvaluations - calibrationEvaluations - 1) / perIteration));
   const stability = 0.1 * iterations;
 
   /** (f₊ − f₋)/(2c) at perturbation size ck, with a fresh Δ. */
@@ -55,15 +64,27 @@ export function spsa(objective: Objective, x0: ArrayLike<number>, options: SpsaO
       for (let s = 0; s < CALIBRATION_SAMPLES; s++) magnitude += Math.abs(difference(c)) / CALIBRATION_SAMPLES;
       a = magnitude > 0 ? (targetStep * (stability + 1) ** ALPHA) / magnitude : targetStep;
     }
+    let fx = blocking ? budget.value(x) : NaN;
     for (let k = 0; k < iterations; k++) {
       const ck = c / (k + 1) ** GAMMA;
       const ak = a / (k + 1 + stability) ** ALPHA;
       const slope = difference(ck);
       // Δ_i = ±1, so 1/Δ_i = Δ_i.
-      for (let i = 0; i < n; i++) x[i] = (x[i] as number) - ak * slope * (delta[i] as number);
+      for (let i = 0; i < n; i++) candidate[i] = (x[i] as number) - ak * slope * (delta[i] as number);
+      if (blocking) {
+        const fc = budget.value(candidate);
+        if (fc <= fx) {
+          x.set(candidate);
+          fx = fc;
+        } else {
+          a *= 0.5;
+        }
+      } else {
+        x.set(candidate);
+      }
       budget.endIteration();
     }
-    budget.value(x);
+    if (!blocking) budget.value(x);
     return "max-evaluations";
   });
 }

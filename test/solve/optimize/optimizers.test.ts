@@ -57,9 +57,9 @@ describe("optimisers on Rosenbrock's valley from (−1.2, 1)", () => {
     const result = adam(rosenbrock, start, { maxEvaluations: 20000, learningRate: 0.02 });
     expect(result.value).toBeLessThan(1e-3);
   });
-  it("SPSA descends from f = 24.2 with two evaluations per step", () => {
+  it("SPSA descends from f = 24.2 with three evaluations per step", () => {
     const result = spsa(rosenbrock, start, { rng: createRng(4), maxEvaluations: 5000, perturbation: 0.1, targetStep: 0.1 });
-    expect(result.value).toBeLessThan(3);
+    expect(result.value).toBeLessThan(24.2 / 4);
   });
 });
 
@@ -69,7 +69,8 @@ describe("optimisers on random ill-conditioned quadratics", () => {
       fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 5, maxLength: 5 }), (centre) => {
         const f = quadratic(5, centre);
         for (const method of OPTIMIZERS) {
-          const result = minimize(method, f, [0, 0, 0, 0, 0], { maxEvaluations: 4000, rng: createRng(1), tolerance: 1e-9 });
+          const maxEvaluations = method === "spsa" ? 12000 : 4000;
+          const result = minimize(method, f, [0, 0, 0, 0, 0], { maxEvaluations, rng: createRng(1), tolerance: 1e-9 });
           expect(result.value, method).toBeLessThan(1e-3);
           if (method !== "spsa" && method !== "adam") expect(result.stoppedBy, method).toBe("converged");
         }
@@ -97,6 +98,13 @@ describe("the optimiser contract", () => {
       expect(result.value).toBe(Math.min(...result.values));
       expect(f.value(result.x)).toBe(result.value);
     }
+  });
+
+  it("SPSA recovers from a gain calibrated at a nearly flat start (blocking halves it)", () => {
+    const f = quadratic(5, [0, 0, 0, 0, 1e-3]);
+    expect(spsa(f, [0, 0, 0, 0, 0], { rng: createRng(1), maxEvaluations: 4000 }).value).toBeLessThan(1e-8);
+    // Without blocking the calibrated gain is enormous and the iterates never come back.
+    expect(spsa(f, [0, 0, 0, 0, 0], { rng: createRng(1), maxEvaluations: 4000, blocking: false }).value).toBeGreaterThan(1e-2);
   });
 
   it("SPSA with the same seed is identical and with another seed differs", () => {
