@@ -79,13 +79,20 @@ describe("qpipe solve", () => {
     expect(a).toEqual(b);
   });
 
-  it("falls back to a classical solver for qaoa and says why", async () => {
-    const { code, stdout } = await run("cycle.rud", "--solver", "qaoa", "--json");
+  it("runs qaoa on the simulator, and falls back to tabu with the reason beyond its qubit limit", async () => {
+    const small = JSON.parse((await run("cycle.rud", "--solver", "qaoa", "--seed", "1", "--json")).stdout);
+    expect(small.solver).toBe("qaoa");
+    expect(small.fallback).toBeNull();
+    expect(small.best.objective).toBe(4);
+    const edges = Array.from({ length: 40 }, (_, i) => `${i + 1} ${((i + 1) % 40) + 1} 1`);
+    write("ring40.rud", `40 40\n${edges.join("\n")}\n`);
+    const { code, stdout } = await run("ring40.rud", "--solver", "qaoa", "--json");
     expect(code).toBe(0);
-    const result = JSON.parse(stdout);
-    expect(result.solver).toBe("tabu");
-    expect(result.fallback.requested).toEqual({ mode: "quantum", solver: "qaoa" });
-    expect(result.fallback.reason).toContain("quantum solvers not available");
+    const large = JSON.parse(stdout);
+    expect(large.solver).toBe("tabu");
+    expect(large.fallback.requested).toEqual({ mode: "quantum", solver: "qaoa" });
+    expect(large.fallback.reason).toMatch(/40 qubits/);
+    expect(large.best.objective).toBe(40);
   });
 
   it("picks the mode's default solver and rejects a solver of another mode", async () => {
@@ -93,7 +100,7 @@ describe("qpipe solve", () => {
     expect(inspired.solver).toBe("sb");
     expect(inspired.fallback).toBeNull();
     const quantum = JSON.parse((await run("cycle.rud", "--mode", "quantum", "--json")).stdout);
-    expect(quantum.fallback.requested.solver).toBe("qaoa");
+    expect(quantum.manifest.family).toBe("quantum");
     expect((await run("cycle.rud", "--mode", "quantum-inspired", "--solver", "sa")).code).toBe(2);
   });
 

@@ -53,11 +53,11 @@ describe("solve modes", () => {
     expect(inspired.fallback).toBeNull();
   });
 
-  it("falls back to the classical solver when no quantum sampler is available", async () => {
-    const set = await solve(randomQubo(8, 2), { mode: "quantum", seed: 3, reads: 2 });
+  it("falls back to the classical solver when the quantum sampler is not available", async () => {
+    const set = await solve(randomQubo(8, 2), { mode: "quantum", solver: "test-quantum-missing", seed: 3, reads: 2 });
     expect(set.manifest.solver).toBe("tabu");
     expect(set.fallback).toEqual({
-      requested: { mode: "quantum", solver: "qaoa" },
+      requested: { mode: "quantum", solver: "test-quantum-missing" },
       used: { mode: "classical", solver: "tabu" },
       reason: expect.stringContaining("quantum solvers not available"),
     });

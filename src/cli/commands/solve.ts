@@ -30,9 +30,9 @@ INPUT is a .qp model (with --data for its params, --problem when it declares sev
 OR-Library bqp file (--format beasley --instance K, 1-based; maximised).
 
 options:
-  --solver NAME      exact | sa | tabu | pt | sb | greedy | descent | milp | random (default: the
-                     mode's own, tabu for classical); qaoa | vqe run in quantum mode and fall back
-                     to tabu while unavailable
+  --solver NAME      exact | sa | tabu | pt | sb | greedy | descent | milp | random | qaoa | vqe
+                     (default: the mode's own, tabu for classical); qaoa and vqe run on the
+                     statevector simulator and fall back to tabu, with the reason, beyond its limits
   --seed N           seed of the run (default 0); the same seed gives the same answer
   --reads R          independent reads (restarts) of the solver
   --time-limit SEC   wall-clock budget of the solve phase
@@ -71,6 +71,8 @@ export const command: Command = {
       throw new UsageError(`--mode must be one of ${SOLVE_MODES.join(", ")}, got '${values.mode}'`);
     }
     const solverName = values.solver ?? DEFAULT_SOLVERS[(values.mode as SolveMode | undefined) ?? "classical"];
+    // The variational samplers (and the simulator behind them) load only when asked for.
+    if (QUANTUM_SOLVERS.includes(solverName) || values.mode === "quantum") await import("../../solve/variational/register.js");
     const sampler = findSampler(solverName);
     if (sampler === undefined && !QUANTUM_SOLVERS.includes(solverName)) {
       throw new UsageError(`unknown solver '${solverName}'; known: ${[...listSamplers().map((s) => s.name), ...QUANTUM_SOLVERS].join(", ")}`);
