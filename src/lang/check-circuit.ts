@@ -3,7 +3,8 @@
 // statements a unitary gate body may not contain. Produces its symbol table.
 import { GATES, isGateName } from "../circuit/ir.js";
 import * as A from "./ast.js";
-import { ExprChecker, IN_INDEX, IN_SIZE, type NameInfo, printShort, type Scope } from "./check-expr.js";
+import { ExprChecker, IN_INDEX, IN_SIZE, type NameInfo, type Scope } from "./check-expr.js";
+import { printShort } from "./expr-text.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import * as M from "./messages.js";
 import { nearestName } from "./suggest.js";

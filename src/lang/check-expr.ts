@@ -7,7 +7,9 @@
 // model can only be of lower degree (when, say, x[i]·x[j] meets i = j).
 import * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
+import { applyFunction, printShort } from "./expr-text.js";
 import * as M from "./messages.js";
+import { type Monomial, monomialDegree, multiplyMonomials, NO_VARIABLES } from "./monomial.js";
 import { nearestName } from "./suggest.js";
 
 export type ScalarType = "int" | "real" | "bool" | "angle";
@@ -50,28 +52,6 @@ export interface ExprInfo {
    * by a key naming each (`x[i]`) with their domain and power; used to simplify `x·x` and `s·s`.
    */
   readonly monomial?: Monomial;
-}
-
-export type Monomial = ReadonlyMap<string, { readonly domain: "binary" | "spin" | "int"; readonly power: number }>;
-
-const NO_VARIABLES: Monomial = new Map();
-
-/** Degree of a monomial after `x^k = x` for binaries and `s^2 = 1` for spins. */
-function monomialDegree(monomial: Monomial): number {
-  let degree = 0;
-  for (const { domain, power } of monomial.values()) {
-    degree += domain === "binary" ? (power > 0 ? 1 : 0) : domain === "spin" ? power % 2 : power;
-  }
-  return degree;
-}
-
-function multiplyMonomials(a: Monomial, b: Monomial, times = 1): Monomial {
-  const product = new Map(a);
-  for (const [key, term] of b) {
-    const existing = product.get(key);
-    product.set(key, { domain: term.domain, power: (existing?.power ?? 0) + term.power * times });
-  }
-  return product;
 }
 
 const ERROR: ExprInfo = { type: "error", degree: 0, symbolic: false };
@@ -496,41 +476,6 @@ export class ExprChecker {
   }
 }
 
-function applyFunction(fn: A.BuiltinFunction, args: readonly number[]): number | undefined {
-  const x = args[0]!;
-  const value =
-    fn === "abs" ? Math.abs(x) : fn === "sqrt" ? Math.sqrt(x) : fn === "exp" ? Math.exp(x) : fn === "log" ? Math.log(x)
-    : fn === "sin" ? Math.sin(x) : fn === "cos" ? Math.cos(x) : fn === "floor" ? Math.floor(x) : fn === "ceil" ? Math.ceil(x)
-    : fn === "min" ? Math.min(...args) : Math.max(...args);
-  return Number.isFinite(value) ? value : undefined;
-}
-
-/** A compact, span-free rendering of an index expression, used to recognise `x[i] * x[i]`. */
-export function printShort(e: A.Expr): string {
-  switch (e.kind) {
-    case "number":
-      return String(e.value);
-    case "bool":
-      return String(e.value);
-    case "constant":
-    case "name":
-      return e.name;
-    case "index":
-      return `${e.target.name}[${e.indices.map(printShort).join("][")}]`;
-    case "call":
-      return `${e.callee.name}(${e.args.map(printShort).join(",")})`;
-    case "unary":
-      return `(${e.op} ${printShort(e.operand)})`;
-    case "binary":
-      return `(${printShort(e.left)}${e.op}${printShort(e.right)})`;
-    case "if":
-      return `(if ${printShort(e.condition)} then ${printShort(e.then)} else ${printShort(e.else)})`;
-    case "sum":
-      return "sum(…)";
-    default:
-      return A.assertNever(e);
-  }
-}
 
 /** The first angle parameter an expression mentions, for the angle-as-size message. */
 function firstAngleName(e: A.Expr, checker: ExprChecker): string | undefined {
