@@ -22,6 +22,6 @@ export type {
 } from "./symbols.js";
 export { parse, type ParseOptions, type ParseResult } from "./parse.js";
 export { check, checkProgram, sortDiagnostics, type CheckResult } from "./check.js";
-export { renderDiagnostic, renderDiagnostics, summarize, diagnosticToJson, type DiagnosticRecord, type RenderOptions } from "./render.js";
+export { renderDiagnostic, renderDiagnostics, summarize as summarizeDiagnostics, diagnosticToJson, type DiagnosticRecord, type RenderOptions } from "./render.js";
 export { format } from "./format.js";
 export { qp, QpTemplateError, type QpProgram, type TemplateValue } from "./template.js";
