@@ -12,7 +12,7 @@
 //
 // A syntax error becomes a diagnostic and the parser skips to the next ";" or "}", so one mistake
 // does not hide the rest of the file's errors.
-import { EOF, type IToken, type TokenType } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
 import {
   QASM_FUNCTIONS,
@@ -25,10 +25,9 @@ import {
   type QasmStatement,
 } from "./qasm-ast.js";
 import * as T from "./qasm-lexer.js";
+import { QasmTokenStream } from "./qasm-token-stream.js";
 
 const RESERVED = new Set(["OPENQASM", "include", "qreg", "creg", "gate", "opaque", "if", "measure", "reset", "barrier", "pi"]);
-
-class SyntaxFailure extends Error {}
 
 export interface QasmParse {
   readonly program: QasmProgram;
@@ -42,17 +41,7 @@ export function parseQasm(text: string, file?: string): QasmParse {
   return { program, diagnostics: [...lexed.diagnostics, ...parser.diagnostics] };
 }
 
-class QasmParser {
-  readonly diagnostics: Diagnostic[] = [];
-  private position = 0;
-  private end: IToken | undefined;
-
-  constructor(
-    private readonly tokens: readonly IToken[],
-    private readonly text: string,
-    private readonly file: string | undefined,
-  ) {}
-
+class QasmParser extends QasmTokenStream {
   program(): QasmProgram {
     let version: string | undefined;
     const statements: QasmStatement[] = [];
@@ -286,108 +275,5 @@ class QasmParser {
       return { kind: "name", name: token.image, span: this.span(token) };
     }
     this.fail(token, "an expression");
-  }
-
-  // --- token helpers ---------------------------------------------------------------------------
-
-  /** Runs `parse`; on a syntax error records nothing more and skips past the next ';' or '}'. */
-  private attempt<R>(parse: () => R): R | undefined {
-    try {
-      return parse();
-    } catch (error) {
-      if (!(error instanceof SyntaxFailure)) throw error;
-      let depth = 0;
-      while (!this.atEnd()) {
-        const token = this.advance();
-        if (token.tokenType === T.LBrace) depth++;
-        if (token.tokenType === T.RBrace && --depth <= 0) break;
-        if (token.tokenType === T.Semicolon && depth === 0) break;
-      }
-      return undefined;
-    }
-  }
-
-  private peek(): IToken {
-    return this.tokens[this.position] ?? this.endToken();
-  }
-
-  private endToken(): IToken {
-    if (this.end) return this.end;
-    const lines = this.text.split("\n");
-    const line = lines.length;
-    const column = (lines[line - 1]?.length ?? 0) + 1;
-    this.end = {
-      image: "end of file",
-      startOffset: this.text.length,
-      endOffset: this.text.length - 1,
-      startLine: line,
-      startColumn: column,
-      endLine: line,
-      endColumn: column - 1,
-      tokenTypeIdx: -1,
-      tokenType: EOF,
-      isInsertedInRecovery: true,
-    } as IToken;
-    return this.end;
-  }
-
-  private atEnd(): boolean {
-    return this.position >= this.tokens.length;
-  }
-
-  private at(type: TokenType): boolean {
-    return !this.atEnd() && this.peek().tokenType === type;
-  }
-
-  private isKeyword(word: string): boolean {
-    return this.at(T.Identifier) && this.peek().image === word;
-  }
-
-  private advance(): IToken {
-    const token = this.peek();
-    if (!this.atEnd()) this.position++;
-    return token;
-  }
-
-  private accept(type: TokenType): boolean {
-    if (!this.at(type)) return false;
-    this.position++;
-    return true;
-  }
-
-  private expect(type: TokenType, what: string): IToken {
-    if (this.at(type)) return this.advance();
-    this.fail(this.peek(), what);
-  }
-
-  private expectOneOf(types: readonly TokenType[], what: string): IToken {
-    for (const type of types) if (this.at(type)) return this.advance();
-    this.fail(this.peek(), what);
-  }
-
-  private identifier(what: string): IToken {
-    return this.expect(T.Identifier, what);
-  }
-
-  private fail(token: IToken, expected: string): never {
-    const found = this.atEnd() ? "end of file" : `'${token.image}'`;
-    this.report(this.span(token), "qasm-syntax", `expected ${expected}, found ${found}`);
-    throw new SyntaxFailure();
-  }
-
-  private report(span: Span, code: string, message: string): void {
-    this.diagnostics.push({ severity: "error", code, message, span });
-  }
-
-  private span(token: IToken): Span {
-    return T.tokenSpan(token, this.file);
-  }
-
-  private join(first: IToken, last: IToken): Span {
-    return T.tokensSpan(first, last, this.file);
-  }
-
-  private cover(first: Span, last: Span): Span {
-    return T.joinSpans(first, last);
   }
 }

@@ -122,5 +122,6 @@ describe.skipIf(!available)("the QASMBench small corpus", () => {
         }
       }
     }
-  });
+    // The largest files (3 MB) take seconds to import; much longer on a loaded shared machine.
+  }, 300_000);
 });
