@@ -34,6 +34,8 @@ export function quboEnergies(qubo: Qubo): Float64Array {
  * e^{−iγE} evaluates cos/sin once per level instead of once per amplitude.
  */
 export function energyLevels(energies: Float64Array): { levels: Uint16Array; values: Float64Array } | undefined {
+  const integral = integerLevels(energies);
+  if (integral !== undefined) return integral;
   const index = new Map<number, number>();
   const levels = new Uint16Array(new SharedArrayBuffer(2 * energies.length));
   for (let z = 0; z < energies.length; z++) {
@@ -47,4 +49,22 @@ export function energyLevels(energies: Float64Array): { levels: Uint16Array; val
     levels[z] = level;
   }
   return { levels, values: Float64Array.from(index.keys()) };
+}
+
+/** Fast path for integer energies spanning < 65,536 values: level = E − min, no hash map. */
+function integerLevels(energies: Float64Array): { levels: Uint16Array; values: Float64Array } | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let z = 0; z < energies.length; z++) {
+    const e = energies[z] as number;
+    if (!Number.isInteger(e)) return undefined;
+    if (e < min) min = e;
+    if (e > max) max = e;
+  }
+  if (max - min >= 65536) return undefined;
+  const levels = new Uint16Array(new SharedArrayBuffer(2 * energies.length));
+  for (let z = 0; z < energies.length; z++) levels[z] = (energies[z] as number) - min;
+  const values = new Float64Array(max - min + 1);
+  for (let l = 0; l < values.length; l++) values[l] = min + l;
+  return { levels, values };
 }

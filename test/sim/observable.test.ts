@@ -102,3 +102,14 @@ describe("observables", () => {
     expect(maxAbsDiff(viaEnergies.re, viaEnergies.im, expected.re, expected.im)).toBeLessThan(1e-13);
   });
 });
+
+describe("energy levels", () => {
+  it("index integer and non-integer energies so that values[levels[z]] = E(z)", async () => {
+    const { energyLevels } = await import("../../src/sim/energies.js");
+    for (const energies of [Float64Array.from([3, -2, 3, 7, -2, 0]), Float64Array.from([0.5, 1.25, 0.5, -3.75])]) {
+      const result = energyLevels(energies)!;
+      for (let z = 0; z < energies.length; z++) expect(result.values[result.levels[z]!]).toBe(energies[z]);
+    }
+    expect(energyLevels(Float64Array.from({ length: 70_000 }, (_, z) => z * 0.5))).toBeUndefined();
+  });
+});
