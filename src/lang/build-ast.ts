@@ -6,7 +6,7 @@ import type { CstNode, IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { ExprBuilder } from "./build-expr.js";
-import { type Children, Incomplete, needNode, needToken, node, nodes, nodesInOrder, token, tokens } from "./cst-reader.js";
+import { type Children, firstToken, Incomplete, needNode, needToken, node, nodes, nodesInOrder, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
 import { joinSpans, makeSpan, positionAt } from "./span.js";
 import { nearestName } from "./suggest.js";
@@ -41,17 +41,21 @@ export class AstBuilder extends ExprBuilder {
   /** Converts the statements of a block in source order; reports two statements with no separator between them. */
   private sequence<T>(children: Children, keys: readonly string[], convert: (cst: CstNode) => T): T[] {
     const members = nodesInOrder(children, keys);
+    // Separator offsets, in source order; walked with one cursor, so a block is checked in linear time.
     const separators = nodes(children, "separator").map((s) => s.location?.startOffset ?? Number.NaN);
+    let cursor = 0;
     const out: T[] = [];
     let previousEnd = Number.NaN;
     for (const member of members) {
       const start = member.location?.startOffset ?? Number.NaN;
+      let lastSeparator = Number.NaN;
+      while (cursor < separators.length && !(separators[cursor]! > start)) lastSeparator = separators[cursor++]!;
       // A member that needed recovery already has a syntax error; do not pile a separator error on it.
       if (member.recoveredNode === true) previousEnd = Number.NaN;
-      if (!Number.isNaN(previousEnd) && !Number.isNaN(start) && this.source[previousEnd] !== "}" &&
-          !separators.some((s) => s > previousEnd && s < start)) {
-        const at = positionAt(this.source, start);
-        this.diagnostics.push(M.missingSeparator(makeSpan(at, { ...at, column: at.column + 1, offset: start + 1 }, this.file)));
+      const separated = !Number.isNaN(lastSeparator) && lastSeparator > previousEnd;
+      if (!Number.isNaN(previousEnd) && !Number.isNaN(start) && this.source[previousEnd] !== "}" && !separated) {
+        const first = firstToken(member);
+        if (first !== undefined) this.diagnostics.push(M.missingSeparator(this.span(first)));
       }
       previousEnd = member.recoveredNode === true ? Number.NaN : (member.location?.endOffset ?? Number.NaN);
       try {

@@ -81,3 +81,16 @@ export function nodesInOrder(children: Children, keys: readonly string[]): CstNo
   for (const key of keys) for (const n of nodes(children, key)) all.push(n);
   return all.sort((a, b) => (a.location?.startOffset ?? 0) - (b.location?.startOffset ?? 0));
 }
+
+/** The first real token of a node (descending into the child that starts first). */
+export function firstToken(cst: CstNode): IToken | undefined {
+  let best: IToken | undefined;
+  for (const list of Object.values(cst.children)) {
+    for (const element of list) {
+      const candidate = isToken(element) ? (isRealToken(element) ? element : undefined) : firstToken(element);
+      if (candidate !== undefined && (best === undefined || candidate.startOffset < best.startOffset)) best = candidate;
+      break; // each list is in source order: its first element starts first
+    }
+  }
+  return best;
+}

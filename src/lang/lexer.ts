@@ -10,7 +10,7 @@ import type { IToken, TokenType } from "chevrotain";
 import * as T from "../../grammar/tokens.js";
 import type { Diagnostic } from "./diagnostic.js";
 import * as M from "./messages.js";
-import { makeSpan, positionAt, tokenSpan } from "./span.js";
+import { makeSpan, tokenSpan } from "./span.js";
 
 /** Deepest bracket / prefix-operator nesting accepted; far beyond hand-written programs. */
 export const MAX_NESTING = 64;
@@ -40,10 +40,10 @@ export function lex(source: string, file: string | undefined): LexResult {
   const result = T.qpLexer.tokenize(source);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
-    const start = positionAt(source, error.offset);
-    const end = positionAt(source, error.offset + Math.max(1, error.length));
-    const text = source.slice(error.offset, error.offset + Math.max(1, error.length));
-    diagnostics.push(M.unexpectedCharacter(text, makeSpan(start, end, file)));
+    const length = Math.max(1, error.length);
+    const start = { line: error.line ?? 1, column: error.column ?? 1, offset: error.offset };
+    const end = { line: start.line, column: start.column + length, offset: error.offset + length };
+    diagnostics.push(M.unexpectedCharacter(source.slice(error.offset, error.offset + length), makeSpan(start, end, file)));
   }
   const comments: IToken[] = [];
   for (const comment of result.groups["comments"] ?? []) {

@@ -106,6 +106,13 @@ describe("check on arbitrary input", () => {
     expect(check(tooLong).diagnostics.map((d) => d.code)).toContain("expression-too-long");
   });
 
+  it("reports tens of thousands of errors in one file without slowing down quadratically", () => {
+    const { diagnostics } = check(`problem p {${"#a".repeat(50_000)}}`);
+    const lexical = diagnostics.filter((d) => d.code === "unexpected-character");
+    expect(lexical).toHaveLength(50_000);
+    expect(lexical[49_999]!.span.start).toEqual({ line: 1, column: 12 + 2 * 49_999, offset: 11 + 2 * 49_999 });
+  }, 120_000);
+
   it("accepts 60 levels of nesting, which is within the limit", () => {
     const source = `problem p {\n  var x: binary\n  minimize ${"(".repeat(60)}x${")".repeat(60)}\n}`;
     expect(check(source).diagnostics).toEqual([]);

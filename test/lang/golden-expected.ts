@@ -56,7 +56,7 @@ export const GOLDEN_EXPECTED: Readonly<Record<string, string>> = {
     " --> golden.qp:2:16",
     "  |",
     "2 |   param n: int param m: int",
-    "  |                ^",
+    "  |                ^^^^^",
   ].join("\n"),
   "constraint-not-comparison": [
     "error[constraint-not-comparison]: a constraint must compare two expressions with '==', '<=' or '>='",
