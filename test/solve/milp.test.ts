@@ -38,8 +38,8 @@ describe("MILP through HiGHS", () => {
     const started = performance.now();
     const set = await milpSolver.sample(qubo, { timeLimitMs: 300 });
     // HiGHS reads its clock at its own checkpoints (not inside presolve or one LP solve), so it
-    // overruns: ~1 s on an idle machine here, up to 4.8 s under a load average of 18. The bound only
-    // catches a limit that is ignored altogether (unlimited, this problem runs for minutes).
+    // overruns: ~1 s at light load, 4.8 s under a load average of 18 on two cores. The bound only
+    // catches a limit that is ignored altogether.
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(set.info.optimal).toBe(false);
     expect(set.info.stoppedBy).toBe("time-limit");
