@@ -37,7 +37,7 @@ describe("MILP through HiGHS", () => {
     const qubo = randomQubo(150, 5, 0.6);
     const started = performance.now();
     const set = await milpSolver.sample(qubo, { timeLimitMs: 300 });
-    // HiGHS reads its clock at its own checkpoints (not inside presolve or one LP solve), so it
+    // HiGHS reads its clock only at its own checkpoints, so it
     // overruns: ~1 s at light load, 4.8 s under a load average of 18 on two cores. The bound only
     // catches a limit that is ignored altogether.
     expect(performance.now() - started).toBeLessThan(15_000);
