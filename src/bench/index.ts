@@ -1,1 +1,27 @@
-export {};
+// Benchmarks: suites of instances × solvers × seeds under equal budgets, run on a worker pool with
+// resume, tidy records, summaries with bootstrap CIs and TTS, manifests that replay, HTML reports.
+export { type BestKnownSpec, type Budget, type InstanceSpec, type SolverSpec, type SpecIssue, type SuiteSpec, SuiteSpecError, budgetOf, parseSuiteSpec } from "./spec.js";
+export { readSuiteSpec } from "./read-suite-spec.js";
+export { EXACT_BEST_KNOWN_MAX_VARIABLES, InstanceError, type LoadedInstance, loadInstance } from "./load-instance.js";
+export { randomRegularGraph } from "./random-regular-graph.js";
+export { type RunTask, executeRun, modeOf } from "./execute-run.js";
+export { DETERMINISTIC_FIELDS, RECORD_COLUMNS, type RunRecord, type RunStatus, parseRecordLines, recordsToCsv, runKey } from "./run-record.js";
+export { type PoolOptions, runPool } from "./run-pool.js";
+export { type ProgressSink, progressSink, silentProgress } from "./progress.js";
+export { OUTPUT_FILES, type RunSuiteOptions, type SuiteResult, runSuite, suiteGrid } from "./run-suite.js";
+export { type SuiteManifest, canonicalJson, specHash, suiteManifest } from "./suite-manifest.js";
+export { type ReplayDifference, type ReplayResult, compareRecords, replaySuite } from "./replay.js";
+export { type SolverSummary, type SuiteSummary, formatNumber, summarizeSuite } from "./summarize.js";
+export { SUMMARY_COLUMNS, suiteReportHtml } from "./suite-report.js";
+export {
+  type BootstrapOptions,
+  type ConfidenceInterval,
+  bootstrapCi,
+  bootstrapDifferenceCi,
+  interquartileRange,
+  mean,
+  median,
+  quantile,
+  successProbability,
+  timeToSolution,
+} from "./statistics.js";

@@ -1,0 +1,136 @@
+// One run of the grid: solve an instance with one solver and seed under the suite's budget, and
+// turn the SampleSet into a RunRecord. Errors inside the run become a `failed` record, never a throw.
+import type { JsonObject } from "../solve/json.js";
+import { type SolveMode, solve } from "../solve/modes.js";
+import { findSampler } from "../solve/registry.js";
+import type { SampleSet } from "../solve/sample-set.js";
+import type { LoadedInstance } from "./load-instance.js";
+import type { RunRecord } from "./run-record.js";
+import { type SolverSpec, type SuiteSpec, budgetOf } from "./spec.js";
+
+export interface RunTask {
+  readonly instance: number;
+  readonly solver: number;
+  readonly seed: number;
+}
+
+/** The mode a solver entry runs in: its own, else its sampler's family (quantum when not registered). */
+export function modeOf(solver: SolverSpec): SolveMode {
+  return solver.mode ?? findSampler(solver.solver)?.family ?? "quantum";
+}
+
+export async function executeRun(spec: SuiteSpec, task: RunTask, loadInstance: (index: number) => Promise<LoadedInstance>): Promise<RunRecord> {
+  const solver = spec.solvers[task.solver];
+  const instanceSpec = spec.instances[task.instance];
+  if (solver === undefined || instanceSpec === undefined) throw new Error(`internal: task ${JSON.stringify(task)} is outside the grid`);
+  const base = baseRecord(spec, solver, instanceSpec.name, task.seed);
+  let instance: LoadedInstance;
+  try {
+    instance = await loadInstance(task.instance);
+  } catch (error) {
+    return { ...base, status: "failed", error: `loading the instance: ${messageOf(error)}` };
+  }
+  const budget = budgetOf(spec, solver);
+  let set: SampleSet;
+  try {
+    set = await solve(instance.model, {
+      mode: modeOf(solver),
+      solver: solver.solver,
+      parameters: solver.parameters,
+      seed: task.seed,
+      reads: budget.reads,
+      timeLimitMs: budget.timeMs,
+    });
+  } catch (error) {
+    return { ...base, ...instanceFields(instance), status: "failed", error: messageOf(error) };
+  }
+  return recordFromSampleSet(base, instance, set, spec.successTolerance);
+}
+
+function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: SampleSet, tolerance: number): RunRecord {
+  const feasible = set.bestFeasible;
+  const lowest = set.bestEnergy;
+  let nFeasible = 0;
+  for (const sample of set.samples) if (sample.feasible) nFeasible += sample.occurrences;
+  const nReads = set.nReads;
+  const objective = feasible?.objective ?? null;
+  const { bestKnown, sense } = instance;
+  const gap = objective === null || bestKnown === null || bestKnown === 0 ? null : ((sense === "max" ? bestKnown - objective : objective - bestKnown) / Math.abs(bestKnown));
+  const success = bestKnown === null ? null : objective !== null && (gap === null ? objective === bestKnown : gap <= tolerance);
+  const stoppedBy = typeof set.info.stoppedBy === "string" ? set.info.stoppedBy : null;
+  const fallbackReason = set.fallback?.reason ?? null;
+  const timedOut = stoppedBy === "time-limit" || (fallbackReason !== null && /timed out|failed after/.test(fallbackReason));
+  const resources = set.info.resources;
+  return {
+    ...base,
+    ...instanceFields(instance),
+    status: "ok",
+    bestObjective: objective,
+    bestEnergy: lowest?.energy ?? null,
+    bestBits: (feasible ?? lowest)?.bits ?? null,
+    feasibleFraction: nReads === 0 ? null : nFeasible / nReads,
+    nReads,
+    gap,
+    approximationRatio: objective === null || bestKnown === null || bestKnown === 0 ? null : objective / bestKnown,
+    success,
+    timeToTargetMs: success === true ? set.timing.solveMs : null,
+    encodeMs: set.timing.encodeMs,
+    solveMs: set.timing.solveMs,
+    decodeMs: set.timing.decodeMs,
+    modeUsed: set.fallback?.used.mode ?? set.manifest.family,
+    solverUsed: set.fallback?.used.solver ?? set.manifest.solver,
+    fallbackReason,
+    stoppedBy,
+    resources: resources !== null && typeof resources === "object" && !Array.isArray(resources) ? (resources as JsonObject) : null,
+    deterministic: !timedOut,
+  };
+}
+
+function instanceFields(instance: LoadedInstance): Partial<RunRecord> {
+  return { sense: instance.sense, bestKnown: instance.bestKnown, loadMs: instance.loadMs, inputHash: instance.inputHash, nVariables: instance.nVariables };
+}
+
+/** A record with the request filled in and every result empty. */
+export function baseRecord(spec: SuiteSpec, solver: SolverSpec, instance: string, seed: number): RunRecord {
+  const budget = budgetOf(spec, solver);
+  return {
+    suite: spec.name,
+    instance,
+    solver: solver.label,
+    solverName: solver.solver,
+    mode: modeOf(solver),
+    seed,
+    status: "failed",
+    error: null,
+    budgetTimeMs: budget.timeMs ?? null,
+    budgetReads: budget.reads ?? null,
+    unequalBudget: budget !== spec.budget && (budget.timeMs !== spec.budget.timeMs || budget.reads !== spec.budget.reads),
+    sense: null,
+    bestObjective: null,
+    bestEnergy: null,
+    bestBits: null,
+    feasibleFraction: null,
+    nReads: null,
+    bestKnown: null,
+    gap: null,
+    approximationRatio: null,
+    success: null,
+    timeToTargetMs: null,
+    loadMs: null,
+    encodeMs: null,
+    solveMs: null,
+    decodeMs: null,
+    modeUsed: null,
+    solverUsed: null,
+    fallbackReason: null,
+    stoppedBy: null,
+    resources: null,
+    inputHash: null,
+    nVariables: null,
+    deterministic: true,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
