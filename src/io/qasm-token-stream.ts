@@ -16,6 +16,7 @@ export class QasmTokenStream {
     protected readonly tokens: readonly IToken[],
     protected readonly text: string,
     protected readonly file: string | undefined,
+    protected readonly lines: T.LineIndex,
   ) {}
 
   /** Runs `parse`; on a syntax error records nothing more and skips past the next ';' or '}'. */
@@ -41,17 +42,11 @@ export class QasmTokenStream {
 
   private endToken(): IToken {
     if (this.end) return this.end;
-    const lines = this.text.split("\n");
-    const line = lines.length;
-    const column = (lines[line - 1]?.length ?? 0) + 1;
+    // An empty token just past the last character: its span is the end of the file.
     this.end = {
       image: "end of file",
       startOffset: this.text.length,
       endOffset: this.text.length - 1,
-      startLine: line,
-      startColumn: column,
-      endLine: line,
-      endColumn: column - 1,
       tokenTypeIdx: -1,
       tokenType: EOF,
       isInsertedInRecovery: true,
@@ -108,11 +103,11 @@ export class QasmTokenStream {
   }
 
   protected span(token: IToken): Span {
-    return T.tokenSpan(token, this.file);
+    return T.tokenSpan(token, this.lines, this.file);
   }
 
   protected join(first: IToken, last: IToken): Span {
-    return T.tokensSpan(first, last, this.file);
+    return T.tokensSpan(first, last, this.lines, this.file);
   }
 
   protected cover(first: Span, last: Span): Span {
