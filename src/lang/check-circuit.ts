@@ -209,32 +209,46 @@ export function checkGate(gate: A.GateDecl, gates: UserGates, diagnostics: Diagn
   return { kind: "gate", name: gate.name.name, params, qubits: gate.qubits.map((q) => q.name), decl: gate };
 }
 
-/** Gates that apply themselves through other gates (direct self-application is reported in the body). */
+/**
+ * Gates that apply themselves through other gates (direct self-application is reported in the
+ * body). One depth-first search over the call graph, O(gates + calls): a call to a gate that is
+ * still on the search path closes a cycle and is reported at that call.
+ */
 export function findGateCycles(gates: UserGates, diagnostics: Diagnostic[]): void {
-  const calls = (gate: A.GateDecl): A.GateApply[] => {
+  const calls = new Map<string, A.GateApply[]>();
+  for (const [name, gate] of gates) {
     const out: A.GateApply[] = [];
     const walk = (body: readonly A.CircuitStmt[]) => {
       for (const s of body) {
-        if (s.kind === "gate-apply" && gates.has(s.gate.name)) out.push(s);
+        if (s.kind === "gate-apply" && gates.has(s.gate.name) && s.gate.name !== name) out.push(s);
         else if (s.kind === "for") walk(s.body);
       }
     };
     walk(gate.body);
-    return out;
-  };
-  for (const gate of gates.values()) {
-    // Depth-first search from each of the gate's callees back to the gate itself.
-    const seen = new Set<string>();
-    const stack = calls(gate).filter((s) => s.gate.name !== gate.name.name).map((s) => ({ name: s.gate.name, site: s }));
+    calls.set(name, out);
+  }
+  const state = new Map<string, "on-path" | "done">();
+  for (const root of gates.keys()) {
+    if (state.has(root)) continue;
+    // Iterative DFS: each frame is a gate and the index of its next call to follow.
+    const stack: { name: string; next: number }[] = [{ name: root, next: 0 }];
+    state.set(root, "on-path");
     while (stack.length > 0) {
-      const { name, site } = stack.pop()!;
-      if (name === gate.name.name) {
-        diagnostics.push(M.recursiveGate(gate.name.name, site.gate.span));
-        break;
+      const frame = stack[stack.length - 1]!;
+      const sites = calls.get(frame.name)!;
+      if (frame.next === sites.length) {
+        state.set(frame.name, "done");
+        stack.pop();
+        continue;
       }
-      if (seen.has(name)) continue;
-      seen.add(name);
-      for (const next of calls(gates.get(name)!)) stack.push({ name: next.gate.name, site });
+      const site = sites[frame.next++]!;
+      const callee = site.gate.name;
+      const seen = state.get(callee);
+      if (seen === "on-path") diagnostics.push(M.recursiveGate(callee, site.gate.span));
+      else if (seen === undefined) {
+        state.set(callee, "on-path");
+        stack.push({ name: callee, next: 0 });
+      }
     }
   }
 }
