@@ -121,11 +121,29 @@ export function compiledFromJson(json: unknown): CompiledModel {
   if (data.decode.variables.length !== data.decode.encodings.length || data.decode.firstBit.length !== data.decode.variables.length) {
     throw new TypeError("decode arrays do not match the variable count");
   }
+  checkDecode(data);
   const compiled = new CompiledModel(data);
   const scale = o.penaltyScale ?? 1;
   if (typeof scale !== "number" || !(scale > 0)) throw new TypeError("penaltyScale must be a positive number");
   if (scale !== 1) compiled.setPenaltyScale(scale);
   return compiled;
+}
+
+/** Encodings must be numeric and fit the bits; decode polynomials may only use model variables. */
+function checkDecode(data: CompiledData): void {
+  const { encodings, firstBit, variables } = data.decode;
+  encodings.forEach((e, v) => {
+    const r = record(e, `decode.encodings[${v}]`);
+    float(r.offset, `decode.encodings[${v}].offset`);
+    const coefs = floats(r.coefs, `decode.encodings[${v}].coefs`);
+    if (!["none", "onehot", "domainwall"].includes(r.validity as string)) throw new TypeError(`decode.encodings[${v}].validity is not a known rule`);
+    if (firstBit[v] + coefs.length > data.bitNames.length) throw new TypeError(`decode.encodings[${v}] runs past the last bit`);
+  });
+  const polys = [...data.decode.objective, ...data.decode.constraints.map((c) => c.body), ...data.decode.lets.map((l) => l.poly)];
+  for (const p of polys) {
+    const indices = [...p.linIdx, ...p.quadI, ...p.quadJ, ...p.higher.flatMap((t) => [...t.vars])];
+    if (indices.some((i) => i >= variables.length)) throw new TypeError(`a decode polynomial uses a variable beyond the ${variables.length} declared`);
+  }
 }
 
 function polyToJson(p: SparsePoly): unknown {

@@ -32,6 +32,10 @@ describe("JSON round trip", () => {
     expect(() => compiledFromJson({ ...json, format: "other" })).toThrow(/format/);
     expect(() => compiledFromJson({ ...json, compAmount: [Number.NaN] })).toThrow(/compAmount/);
     expect(() => compiledFromJson(null)).toThrow(TypeError);
+    const decode = json.decode as Record<string, unknown>;
+    expect(() => compiledFromJson({ ...json, decode: { ...decode, encodings: [{ offset: 0, coefs: [1, 1], suffixes: [], validity: "none" }] } })).toThrow(/past the last bit/);
+    const objective = [{ constant: 0, linIdx: [5], linCoef: [1], quadI: [], quadJ: [], quadCoef: [], higher: [] }];
+    expect(() => compiledFromJson({ ...json, decode: { ...decode, objective } })).toThrow(/beyond/);
   });
 });
 
