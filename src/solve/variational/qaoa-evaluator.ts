@@ -17,6 +17,8 @@ export interface QaoaEvaluatorOptions {
   readonly aggregation?: Aggregation;
   /** Threads for the cost layer (default 1: the loop's other kernels are single-threaded). */
   readonly threads?: ThreadOption;
+  /** The energies prepared for cost layers, when shared between evaluators of one problem. */
+  readonly cost?: DiagonalCost;
 }
 
 export class QaoaEvaluator implements Objective {
@@ -41,7 +43,8 @@ export class QaoaEvaluator implements Objective {
     this.dimension = layout.nParameters;
     this.aggregation = options.aggregation ?? { kind: "mean" };
     this.threads = options.threads ?? 1;
-    this.cost = prepareDiagonalCost(energies);
+    if (options.cost !== undefined && options.cost.energies !== energies) throw new RangeError("a shared cost must be prepared from the same energies");
+    this.cost = options.cost ?? prepareDiagonalCost(energies);
     // φ, plus λ and the weight / phase buffers the gradient and CVaR may need.
     this.phi = createState(layout.nQubits, { extraBytes: 2 * stateBytes(layout.nQubits) });
     let grouped = 0;

@@ -8,6 +8,7 @@
 import { type QaoaAnsatzOptions, type QaoaLayout, qaoaLayout } from "../../compile/ansatz/qaoa-layout.js";
 import { quboToIsing } from "../../compile/ising.js";
 import type { Qubo } from "../../compile/qubo.js";
+import { prepareDiagonalCost } from "../../sim/cost-layer.js";
 import { quboEnergies } from "../../sim/energies.js";
 import type { Rng } from "../../util/rng.js";
 import type { Deadline } from "../deadline.js";
@@ -72,9 +73,10 @@ export function runQaoa(qubo: Qubo, options: QaoaLoopOptions, energies: Float64A
   let angles: Float64Array | undefined;
   let evaluator: QaoaEvaluator | undefined;
   let result: OptimizeResult | undefined;
+  const cost = prepareDiagonalCost(energies); // once for every depth
   for (const p of depths) {
     const layout = p === finalLayout.p ? finalLayout : qaoaLayout(ising, { ...options, p });
-    evaluator = new QaoaEvaluator(layout, energies, options.aggregation === undefined ? {} : { aggregation: options.aggregation });
+    evaluator = new QaoaEvaluator(layout, energies, { cost, ...(options.aggregation === undefined ? {} : { aggregation: options.aggregation }) });
     const start =
       angles !== undefined
         ? interpolateAngles(angles, layout.gammasPerLayer + layout.betasPerLayer)
