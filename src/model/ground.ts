@@ -41,7 +41,7 @@ class Grounder {
   private readonly scope: GroundScope;
   private readonly vars = new Map<string, VarArray>();
   private readonly letExprs = new Map<string, Expr>();
-  private readonly hasVarCache = new WeakMap<AstExpr, boolean>();
+  private readonly hasVarCache = new Map<AstExpr, boolean>();
   private readonly factors: number[] = [];
   private readonly diagnostics: Diagnostic[] = [];
 
