@@ -1,7 +1,7 @@
 // The QAOA fast path: the layout's ansatz run on direct statevector kernels, with the energies of
 // all 2ⁿ basis states computed once per problem. A layer costs one diagonal pass for the cost (a
-// table lookup per amplitude when the energies take few distinct values) plus one pass per mixer
-// generator; the objective (mean or CVaR) and its gradient by adjoint differentiation
+// table lookup per amplitude when the energies take few distinct values) plus one pass per pair of
+// X-mixed qubits and one per xy edge; the objective (mean or CVaR) and its gradient by adjoint differentiation
 // (Jones & Gacon 2020): one forward sweep, then one backward sweep that undoes each exponential
 // e^{−iθG} on φ and λ = W·ψ and collects ∂F/∂θ = 2 Im⟨λ|G|φ⟩ just before undoing it.
 import { betaIndex, gammaIndex, type QaoaLayout } from "../../compile/ansatz/qaoa-layout.js";
@@ -11,7 +11,7 @@ import { stateBytes } from "../../sim/memory-guard.js";
 import { createState, type StateVector } from "../../sim/statevector.js";
 import type { Objective } from "../optimize/objective.js";
 import { type Aggregation, cvar, diagonalExpectation, statesByEnergy } from "./aggregate.js";
-import { applyPhases, applyXRotation, applyXyRotation, imOverlapDiagonal, imOverlapX, imOverlapXy } from "./mixer-kernels.js";
+import { applyPhases, applyXRotation, applyXRotationPair, applyXyRotation, imOverlapDiagonal, imOverlapX, imOverlapXy } from "./mixer-kernels.js";
 
 export interface QaoaEvaluatorOptions {
   readonly aggregation?: Aggregation;
@@ -78,20 +78,24 @@ export class QaoaEvaluator implements Objective {
     gradient.fill(0);
     const { layout } = this;
     for (let l = layout.p - 1; l >= 0; l--) {
-      const beta = theta[betaIndex(layout, l)] as number;
+      // X rotations act on qubits no xy edge touches, so they commute with every other generator of
+      // the layer: their overlaps can be taken first and the rotations undone in fused pairs.
+      for (let g = 0; g < layout.generators.length; g++) {
+        const generator = layout.generators[g]!;
+        if (generator.kind !== "x") continue;
+        const index = betaIndex(layout, l, g);
+        gradient[index] = (gradient[index] as number) + 2 * imOverlapX(lr, li, pr, pi, generator.qubit);
+      }
+      this.applyXGenerators(pr, pi, theta, l, -1);
+      this.applyXGenerators(lr, li, theta, l, -1);
       for (let g = layout.generators.length - 1; g >= 0; g--) {
         const generator = layout.generators[g]!;
+        if (generator.kind !== "xy") continue;
         const index = betaIndex(layout, l, g);
-        const angle = layout.multiAngle ? (theta[index] as number) : beta;
-        if (generator.kind === "x") {
-          gradient[index] = (gradient[index] as number) + 2 * imOverlapX(lr, li, pr, pi, generator.qubit);
-          applyXRotation(pr, pi, generator.qubit, -angle);
-          applyXRotation(lr, li, generator.qubit, -angle);
-        } else {
-          gradient[index] = (gradient[index] as number) + 2 * imOverlapXy(lr, li, pr, pi, generator.a, generator.b);
-          applyXyRotation(pr, pi, generator.a, generator.b, -angle);
-          applyXyRotation(lr, li, generator.a, generator.b, -angle);
-        }
+        const angle = theta[index] as number;
+        gradient[index] = (gradient[index] as number) + 2 * imOverlapXy(lr, li, pr, pi, generator.a, generator.b);
+        applyXyRotation(pr, pi, generator.a, generator.b, -angle);
+        applyXyRotation(lr, li, generator.a, generator.b, -angle);
       }
       if (layout.multiAngle) {
         this.termGradient(lr, li, pr, pi, gradient, gammaIndex(layout, l, 0));
@@ -136,12 +140,31 @@ export class QaoaEvaluator implements Objective {
     for (let l = 0; l < layout.p; l++) {
       if (layout.multiAngle) applyPhases(re, im, this.termPhases(theta, l), 1);
       else applyCostLayer(this.phi, this.cost, theta[gammaIndex(layout, l)] as number, this.threads);
-      const beta = theta[betaIndex(layout, l)] as number;
+      this.applyXGenerators(re, im, theta, l, 1);
       layout.generators.forEach((generator, g) => {
-        const angle = layout.multiAngle ? (theta[betaIndex(layout, l, g)] as number) : beta;
-        if (generator.kind === "x") applyXRotation(re, im, generator.qubit, angle);
-        else applyXyRotation(re, im, generator.a, generator.b, angle);
+        if (generator.kind === "xy") applyXyRotation(re, im, generator.a, generator.b, theta[betaIndex(layout, l, g)] as number);
       });
+    }
+  }
+
+  /** The layer's X rotations (sign −1 undoes them), two qubits per pass. */
+  private applyXGenerators(re: Float64Array, im: Float64Array, theta: ArrayLike<number>, layer: number, sign: 1 | -1): void {
+    const { generators } = this.layout;
+    let pending = -1;
+    for (let g = 0; g < generators.length; g++) {
+      const generator = generators[g]!;
+      if (generator.kind !== "x") continue;
+      if (pending < 0) {
+        pending = g;
+        continue;
+      }
+      const first = generators[pending] as { readonly qubit: number };
+      applyXRotationPair(re, im, first.qubit, generator.qubit, sign * (theta[betaIndex(this.layout, layer, pending)] as number), sign * (theta[betaIndex(this.layout, layer, g)] as number));
+      pending = -1;
+    }
+    if (pending >= 0) {
+      const last = generators[pending] as { readonly qubit: number };
+      applyXRotation(re, im, last.qubit, sign * (theta[betaIndex(this.layout, layer, pending)] as number));
     }
   }
 
