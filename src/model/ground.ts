@@ -9,7 +9,7 @@
 // Expressions are added straight into an accumulator with a running factor: sums, `if` over
 // params, scalings and products of variables never build intermediate expressions, so a 10⁶-term
 // objective grounds without per-term allocation.
-import type { Binder, ConstraintDecl, Expr as AstExpr, ProblemDecl, VarDecl } from "../lang/ast.js";
+import type { ConstraintDecl, Expr as AstExpr, ProblemDecl, VarDecl } from "../lang/ast.js";
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
 import { EvaluationError } from "./bind-eval.js";
 import type { ParamValue } from "./bind-types.js";
