@@ -38,7 +38,7 @@ export interface SolverSummary {
   /** TTS(99%) in ms; null when the target was never reached or no best known exists (see ttsReached). */
   readonly ttsMs: number | null;
   readonly ttsReached: boolean | null;
-  /** 1 = best median objective on this instance (ties: faster first; equal medians share a rank). */
+  /** 1 = best median objective on this instance (equal medians share a rank). */
   readonly rank: number;
   /** The best solver of another family (the classical reference for quantum runs), or the rank-1 solver. */
   readonly reference: string | null;
@@ -71,7 +71,15 @@ export function summarizeSuite(spec: SuiteSpec, records: readonly RunRecord[]): 
     if (groups.length === 0) continue;
     const sense = groups.flatMap((g) => g.runs).find((r) => r.sense !== null)?.sense ?? "max";
     const base = groups.map(({ solver, runs }) => describeGroup(spec, instance, solver.label, runs, sense));
-    const order = [...base].sort((a, b) => compareQuality(a.qualityMedian, b.qualityMedian, sense) || (a.totalMs ?? Infinity) - (b.totalMs ?? Infinity));
+    // Equal medians: fewer runs without a result first, then higher success probability, then faster.
+    const misses = (g: Group): number => g.row.nFailed + g.row.nInfeasible;
+    const order = [...base].sort(
+      (a, b) =>
+        compareQuality(a.qualityMedian, b.qualityMedian, sense) ||
+        misses(a) - misses(b) ||
+        (b.row.successProbability ?? 0) - (a.row.successProbability ?? 0) ||
+        (a.totalMs ?? Infinity) - (b.totalMs ?? Infinity),
+    );
     const rankOf = new Map<string, number>();
     order.forEach((group, k) => {
       const previous = order[k - 1];
@@ -174,7 +182,14 @@ function compare(spec: SuiteSpec, instance: string, group: Group, reference: Gro
   });
   const better = (value: number): boolean => (sense === "max" ? value > 0 : value < 0);
   const worse = (value: number): boolean => (sense === "max" ? value < 0 : value > 0);
-  const relation = better(ci.low) && better(ci.high) ? "is better than" : worse(ci.low) && worse(ci.high) ? "is worse than" : "is not distinguishable from";
+  const relation =
+    ci.low === 0 && ci.high === 0
+      ? "ties with"
+      : better(ci.low) && better(ci.high)
+        ? "is better than"
+        : worse(ci.low) && worse(ci.high)
+          ? "is worse than"
+          : "is not distinguishable from";
   const budget = group.unequalBudget || reference.unequalBudget ? "at UNEQUAL budget" : "at equal budget";
   const direction = sense === "max" ? "higher is better" : "lower is better";
   const sentence =
