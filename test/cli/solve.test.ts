@@ -136,4 +136,15 @@ describe("qpipe solve", () => {
     expect(bad.stderr).toMatch(/error\[[a-z-]+\]/);
     expect(bad.stderr).toContain("bad.qp:3:");
   });
+
+  it("exits 1 with the compiler's diagnostic, not a crash, when a constraint cannot be compiled", async () => {
+    write(
+      "irrational.qp",
+      "problem p {\n  var x: binary[2]\n  minimize x[0] - x[1]\n  constraint c: x[0] + sqrt(2) * x[1] <= 2\n}\n",
+    );
+    const result = await run("irrational.qp");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error\[[a-z-]+\]/);
+    expect(result.stderr).toContain("irrational.qp:4:");
+  });
 });

@@ -6,15 +6,13 @@
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { compile } from "../../compile/compile.js";
+import { compileSource } from "../../compile/from-source.js";
 import { FormatError } from "../../io/format-error.js";
 import type { ProblemFormat, Sense } from "../../io/qubo-problem.js";
 import { readProblemFile } from "../../io/read-problem-file.js";
-import { check } from "../../lang/check.js";
+import { renderDiagnostic } from "../../lang/render.js";
 import type { Diagnostic } from "../../lang/diagnostic.js";
 import { hasErrors } from "../../lang/diagnostic.js";
-import { bind } from "../../model/bind.js";
-import { ground } from "../../model/ground.js";
 import { findSampler, listSamplers } from "../../solve/registry.js";
 import { DEFAULT_SOLVERS, type SolveMode, SOLVE_MODES, solve } from "../../solve/modes.js";
 import type { Problem } from "../../solve/problem.js";
@@ -95,7 +93,7 @@ export const command: Command = {
       problem = isQp ? await loadModel(input, values.problem, values.data, io) : await readProblemFile(input, fileOptions(values));
     } catch (error) {
       if (error instanceof FormatError) {
-        io.stderr(renderDiagnostic(error.diagnostic));
+        io.stderr(`${renderDiagnostic(error.diagnostic, "")}\n`);
         return EXIT_USER_ERROR;
       }
       if (error instanceof DiagnosticsReported) return EXIT_USER_ERROR;
@@ -129,8 +127,6 @@ class DiagnosticsReported extends Error {}
 
 async function loadModel(path: string, problemName: string | undefined, dataPath: string | undefined, io: CliIo): Promise<Problem> {
   const source = await readText(path);
-  const checked = check(source, { file: path });
-  if (reportAll(checked.diagnostics, source, io)) throw new DiagnosticsReported();
   let data: unknown = {};
   if (dataPath !== undefined) {
     const file = resolve(io.cwd, dataPath);
@@ -141,19 +137,15 @@ async function loadModel(path: string, problemName: string | undefined, dataPath
       throw new FormatError(at(file, "bad-json", `--data is not valid JSON: ${(error as Error).message}`));
     }
   }
-  let bound;
+  let result;
   try {
-    bound = bind(checked.ast, problemName, data);
+    result = compileSource(source, { file: path, problem: problemName, data, higherOrder: "quadratise" });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  if (reportAll(bound.diagnostics, source, io)) throw new DiagnosticsReported();
-  const decl = checked.ast.items.find((item) => item.kind === "problem" && item.name.name === bound.problem);
-  if (decl === undefined || decl.kind !== "problem") throw new Error(`internal: bound problem ${bound.problem} not in the program`);
-  const grounded = ground(decl, bound.values);
-  if (reportAll(grounded.diagnostics, source, io) || grounded.model === undefined) throw new DiagnosticsReported();
-  return compile(grounded.model, { higherOrder: "quadratise" });
+  if (reportAll(result.diagnostics, source, io) || result.compiled === undefined) throw new DiagnosticsReported();
+  return result.compiled;
 }
 
 async function readText(path: string): Promise<string> {
@@ -170,21 +162,8 @@ function at(file: string, code: string, message: string): Diagnostic {
 }
 
 function reportAll(diagnostics: readonly Diagnostic[], source: string, io: CliIo): boolean {
-  for (const diagnostic of diagnostics) io.stderr(renderDiagnostic(diagnostic, source));
+  for (const diagnostic of diagnostics) io.stderr(`${renderDiagnostic(diagnostic, source)}\n`);
   return hasErrors(diagnostics);
-}
-
-/** `error[code]: message`, the location, and the source line with a caret when the text is at hand. */
-function renderDiagnostic(diagnostic: Diagnostic, source?: string): string {
-  const { start, file } = diagnostic.span;
-  const lines = [`${diagnostic.severity}[${diagnostic.code}]: ${diagnostic.message}`, ` --> ${file ?? "<input>"}:${start.line}:${start.column}`];
-  const text = source?.split(/\r?\n/)[start.line - 1];
-  if (text !== undefined) {
-    const gutter = String(start.line).length;
-    lines.push(`${" ".repeat(gutter + 1)}|`, `${start.line} | ${text}`, `${" ".repeat(gutter + 1)}| ${" ".repeat(start.column - 1)}^`);
-  }
-  for (const note of diagnostic.notes ?? []) lines.push(`  = ${note}`);
-  return lines.join("\n") + "\n";
 }
 
 function fileOptions(values: { format?: string; instance?: string; sense?: string }): { format?: ProblemFormat; instance?: number; sense?: Sense } {
