@@ -1,0 +1,121 @@
+// The command layer of notebook cells (documented in docs/language.md, "Commands in notebook cells"):
+//
+//   bind P { "n": 3, "edges": [[0, 1, 1.0]] }     data for problem P, inline JSON …
+//   bind P from "data/graph.json"                 … or read from a JSON file
+//   compile P [to qubo]                           check → bind → ground → compile; show a summary
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { compileSource } from "../compile/from-source.js";
+import { hasErrors } from "../lang/diagnostic.js";
+import { renderDiagnostic } from "../lang/render.js";
+import type { CellOutput } from "./cell-outcome.js";
+import { CellFailure } from "./cell-outcome.js";
+import type { CommandText } from "./cell-split.js";
+
+/** What commands read and change: the session's declarations and bound data. */
+export interface CommandContext {
+  /** Every declaration of the session as one program. */
+  readonly source: string;
+  readonly problems: ReadonlySet<string>;
+  readonly data: Map<string, unknown>;
+  /** Directory that relative data paths are resolved against. */
+  readonly cwd: string;
+}
+
+export function runCommand(command: CommandText, context: CommandContext): CellOutput[] {
+  switch (command.word) {
+    case "bind":
+      return runBind(command, context);
+    case "compile":
+      return runCompile(command, context);
+    default:
+      return assertNever(command.word);
+  }
+}
+
+const BIND_INLINE = /^bind\s+([A-Za-z_][A-Za-z0-9_]*)\s+([\s\S]+)$/;
+const BIND_FILE = /^from\s+"((?:[^"\\]|\\.)*)"\s*$/;
+
+function runBind(command: CommandText, context: CommandContext): CellOutput[] {
+  const match = BIND_INLINE.exec(command.text);
+  if (!match) throw usage(command, 'expected `bind PROBLEM {json}` or `bind PROBLEM from "file.json"`');
+  const name = match[1] as string;
+  requireProblem(name, command, context);
+  const rest = (match[2] as string).trim();
+  const file = BIND_FILE.exec(rest);
+  let text = rest;
+  if (file) {
+    const path = resolve(context.cwd, JSON.parse(`"${file[1] as string}"`) as string);
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (error) {
+      throw new CellFailure("data-unreadable", `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [`line ${command.line}: cannot read ${path}`]);
+    }
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw usage(command, `the data is not JSON: ${(error as Error).message}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw usage(command, "the data must be a JSON object of parameter values");
+  context.data.set(name, data);
+  const keys = Object.keys(data);
+  return [{ kind: "result", data: { "text/plain": `bound ${name}: ${keys.length === 0 ? "no parameters" : keys.join(", ")}` } }];
+}
+
+const COMPILE = /^compile\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+to\s+(qubo))?\s*$/;
+
+function runCompile(command: CommandText, context: CommandContext): CellOutput[] {
+  const match = COMPILE.exec(command.text);
+  if (!match) throw usage(command, "expected `compile PROBLEM [to qubo]`");
+  const name = match[1] as string;
+  requireProblem(name, command, context);
+  const result = compileSource(context.source, { problem: name, data: context.data.get(name) ?? {} });
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (hasErrors(result.diagnostics) || !result.compiled) {
+    const first = errors[0];
+    const traceback = errors.map((d) => renderDiagnostic(d, context.source, { file: "session" }));
+    throw new CellFailure(first?.code ?? "compile-failed", first?.message ?? `problem ${name} did not compile`, traceback);
+  }
+  const compiled = result.compiled;
+  const qubo = compiled.qubo();
+  const nQuadratic = qubo.values.length;
+  const summary = {
+    problem: name,
+    target: "qubo",
+    variables: qubo.variables.length,
+    auxiliaries: compiled.nAuxiliaries,
+    slackBits: compiled.nSlackBits,
+    quadraticTerms: nQuadratic,
+    offset: qubo.offset,
+  };
+  const text =
+    `problem ${name} → QUBO: ${summary.variables} variables (${summary.auxiliaries} auxiliary, ${summary.slackBits} slack), ` +
+    `${nQuadratic} quadratic terms, offset ${qubo.offset}`;
+  const html =
+    `<table><thead><tr>${Object.keys(summary).map((k) => `<th>${k}</th>`).join("")}</tr></thead>` +
+    `<tbody><tr>${Object.values(summary).map((v) => `<td>${escapeHtml(String(v))}</td>`).join("")}</tr></tbody></table>`;
+  return [{ kind: "result", data: { "text/plain": text, "text/html": html, "application/json": summary } }];
+}
+
+function requireProblem(name: string, command: CommandText, context: CommandContext): void {
+  if (!context.problems.has(name)) {
+    const known = [...context.problems];
+    throw new CellFailure("unknown-problem", `no problem named '${name}' is declared`, [
+      `line ${command.line}: no problem named '${name}' is declared${known.length > 0 ? ` (declared: ${known.join(", ")})` : ""}`,
+    ]);
+  }
+}
+
+function usage(command: CommandText, message: string): CellFailure {
+  return new CellFailure("command-syntax", message, [`line ${command.line}: ${message}`, `  ${command.text.split("\n")[0] ?? ""}`]);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function assertNever(value: never): never {
+  throw new Error(`internal: unknown command ${String(value)}`);
+}

@@ -1,0 +1,116 @@
+// The state a notebook builds up: declarations persist across cells (a later cell may redefine a
+// name), bound data persists per problem, and every executed cell is kept for `history`.
+//
+// Running a cell:
+//   1. split it into declarations and commands (cell-split.ts);
+//   2. check the earlier declarations (minus the ones this cell redefines) followed by the cell's,
+//      so names from earlier cells resolve; diagnostics in the cell are shown in cell coordinates;
+//   3. on errors, fail the cell and keep the session as it was; otherwise keep the new declarations;
+//   4. run the commands in order, each seeing the declarations of this cell.
+import { check } from "../lang/check.js";
+import type { Diagnostic, Span } from "../lang/diagnostic.js";
+import { parse } from "../lang/parse.js";
+import { renderDiagnostic } from "../lang/render.js";
+import { runCommand } from "./cell-commands.js";
+import { type CellOutcome, type CellOutput, CellFailure } from "./cell-outcome.js";
+import { splitCell } from "./cell-split.js";
+
+export interface HistoryEntry {
+  readonly executionCount: number;
+  readonly code: string;
+  /** text/plain of the cell's result, if any. */
+  readonly output: string | undefined;
+}
+
+export interface SessionOptions {
+  /** Directory that relative data paths are resolved against. */
+  readonly cwd: string;
+}
+
+export class KernelSession {
+  /** Declaration name → its source text, in declaration order. */
+  private readonly declarations = new Map<string, string>();
+  private readonly problems = new Set<string>();
+  private readonly data = new Map<string, unknown>();
+  private readonly entries: HistoryEntry[] = [];
+  private count = 0;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  get executionCount(): number {
+    return this.count;
+  }
+
+  get history(): readonly HistoryEntry[] {
+    return this.entries;
+  }
+
+  /** The source of every declaration kept so far, as one program. */
+  get source(): string {
+    return [...this.declarations.values()].join("\n\n");
+  }
+
+  /** Runs one cell; `storeHistory` false (silent runs) leaves the execution count alone. */
+  execute(code: string, storeHistory = true): CellOutcome {
+    if (storeHistory) this.count++;
+    const label = `cell[${this.count}]`;
+    const outputs: CellOutput[] = [];
+    let outcome: CellOutcome;
+    try {
+      this.runCell(code, label, outputs);
+      outcome = { outputs };
+    } catch (error) {
+      if (!(error instanceof CellFailure)) throw error;
+      outcome = { outputs, error: { ename: error.ename, evalue: error.evalue, traceback: error.traceback } };
+    }
+    if (storeHistory) {
+      const result = outputs.findLast((o) => o.kind === "result");
+      const text = result?.data["text/plain"];
+      this.entries.push({ executionCount: this.count, code, output: typeof text === "string" ? text : undefined });
+    }
+    return outcome;
+  }
+
+  private runCell(code: string, label: string, outputs: CellOutput[]): void {
+    const { declarations, commands } = splitCell(code);
+    const parsed = parse(declarations);
+    const cellNames = parsed.ast.items.map((item) => item.name.name);
+    const prefix = [...this.declarations].filter(([name]) => !cellNames.includes(name)).map(([, text]) => text).join("\n\n");
+    const prefixText = prefix === "" ? "" : `${prefix}\n`;
+    const prefixLines = prefix === "" ? 0 : prefix.split("\n").length;
+    const checked = check(prefixText + declarations);
+    const shown: string[] = [];
+    for (const d of checked.diagnostics) {
+      const inCell = d.span.start.offset >= prefixText.length;
+      if (inCell) shown.push(renderDiagnostic(shift(d, prefixText.length, prefixLines), declarations, { file: label }));
+      else if (d.severity === "error") shown.push(renderDiagnostic(d, prefixText, { file: "earlier cells" }));
+    }
+    const errors = checked.diagnostics.filter((d) => d.severity === "error");
+    const first = errors[0];
+    if (first) throw new CellFailure(first.code, first.message, shown);
+    if (shown.length > 0) outputs.push({ kind: "stream", name: "stderr", text: `${shown.join("\n\n")}\n` });
+
+    for (const item of checked.ast.items) {
+      if (item.span.start.offset < prefixText.length) continue;
+      const start = item.span.start.offset - prefixText.length;
+      const end = item.span.end.offset - prefixText.length;
+      this.declarations.delete(item.name.name);
+      this.declarations.set(item.name.name, declarations.slice(start, end));
+      if (item.kind === "problem") this.problems.add(item.name.name);
+      else this.problems.delete(item.name.name);
+    }
+    for (const command of commands) {
+      for (const output of runCommand(command, { source: this.source, problems: this.problems, data: this.data, cwd: this.options.cwd })) outputs.push(output);
+    }
+  }
+}
+
+/** Moves a diagnostic found in `prefix + cell` into the coordinates of the cell. */
+function shift(d: Diagnostic, offsetDelta: number, lineDelta: number): Diagnostic {
+  const move = (span: Span): Span => ({
+    ...span,
+    start: { ...span.start, offset: span.start.offset - offsetDelta, line: span.start.line - lineDelta },
+    end: { ...span.end, offset: span.end.offset - offsetDelta, line: span.end.line - lineDelta },
+  });
+  return { ...d, span: move(d.span) };
+}

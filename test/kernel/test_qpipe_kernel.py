@@ -1,0 +1,51 @@
+"""The official Jupyter kernel test suite (jupyter_kernel_test) against the qpipe kernel.
+
+Run with JUPYTER_PATH pointing at a directory holding kernels/<name>/kernel.json and
+QPIPE_KERNEL_NAME=<name> (test/kernel/kernel-suite.test.ts does both), or against an installed
+kernel spec named "qpipe": `python3 -m unittest test_qpipe_kernel`.
+"""
+import os
+import unittest
+
+import jupyter_kernel_test
+
+HISTORY_SAMPLE = """// history sample
+problem pair {
+  var x: binary[2]
+  minimize x[0] + x[1] - 2 * x[0] * x[1]
+}
+compile pair to qubo"""
+
+
+class QpipeKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = os.environ.get("QPIPE_KERNEL_NAME", "qpipe")
+
+    language_name = "qpipe"
+    file_extension = ".qp"
+
+    # A declaration with a warning (an unused parameter) runs, and the warning goes to stderr.
+    code_stderr = """problem unused {
+  param n: int
+  var x: binary[2]
+  minimize x[0] + x[1]
+}"""
+
+    complete_code_samples = [
+        "circuit bell() {\n  qubit q[2]\n  h q[0]\n  cx q[0], q[1]\n}",
+        "problem p {\n  var x: binary[2]\n  minimize x[0] + x[1]\n}",
+        "compile p",
+    ]
+    incomplete_code_samples = ["problem p {", "circuit c() {\n  qubit q[2]", "bind p {\"n\": ["]
+    invalid_code_samples = ["problem p { }}", "problem 3 {}", "minimize x +"]
+
+    # An unknown name: one error message, with the diagnostic as the traceback.
+    code_generate_error = "problem broken {\n  var x: binary[2]\n  minimize x[0] + y\n}"
+
+    code_execute_result = [{"code": HISTORY_SAMPLE, "mime": "text/plain"}]
+
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "// history*"
+
+
+if __name__ == "__main__":
+    unittest.main()
