@@ -1,9 +1,8 @@
 // `qpipe compile FILE.qp [--problem P] [--data D.json] --to qubo|ising|hubo|lp|json [--out F]`:
 // check → bind → ground → compile, then write one output form. With --out the file is written to a
 // temporary name beside it and renamed into place, so a reader never sees a half-written file.
-import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { CompiledModel } from "../../compile/compiled-model.js";
 import { compileSource } from "../../compile/from-source.js";
@@ -13,6 +12,7 @@ import { formatQbsolv } from "../../io/qbsolv.js";
 import { renderDiagnostics } from "../../lang/render.js";
 import { hasErrors } from "../../lang/diagnostic.js";
 import type { Model } from "../../model/model.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import { type CliIo, type Command, EXIT_OK, EXIT_USER_ERROR, UsageError } from "../command.js";
 
 const TARGETS = ["qubo", "ising", "hubo", "lp", "json"] as const;
@@ -96,7 +96,7 @@ export const command: Command = {
     if (values.out === undefined) io.stdout(text);
     else {
       try {
-        await writeAtomically(resolve(io.cwd, values.out), text);
+        await writeFileAtomic(resolve(io.cwd, values.out), text);
       } catch (error) {
         io.stderr(`qpipe compile: cannot write '${values.out}' (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
         return EXIT_USER_ERROR;
@@ -145,14 +145,3 @@ async function readText(path: string, io: CliIo): Promise<string | undefined> {
   }
 }
 
-/** Temp file in the same directory (same file system), then rename: readers see old or new, whole. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, text, { flag: "wx" });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}

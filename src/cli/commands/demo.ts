@@ -6,6 +6,7 @@
 //   knapsack.qp + seeded data ─compile─▶ QUBO ─▶ exact | milp | sa tabu pt greedy random | sb | qaoa ─▶ runs
 //   ghz.qp ─lower─▶ circuit ─sample─▶ counts
 //   ─▶ OUT/results.json, OUT/runs.csv, OUT/report.html, OUT/charts/*.svg|png
+import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { renderDiagnostics } from "../../lang/render.js";
@@ -87,6 +88,7 @@ export const command: Command = {
         circuit: { nQubits: circuit.circuit.nQubits, shots: circuit.shots, counts: circuit.counts },
         corpus,
       };
+      await mkdir(join(out, "charts"), { recursive: true });
       await writeFileAtomic(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
       await writeFileAtomic(join(out, "runs.csv"), runsCsv(knapsack.runs));
       for (const [name, chart] of Object.entries(charts)) {

@@ -1,13 +1,13 @@
 // `qpipe format FILE.qp... [--write | --check]`: print a file in the canonical layout, rewrite files
 // in place (atomically, only when they change), or check that they are formatted. A file with
 // syntax errors is never formatted: its diagnostics are printed and the exit code is 1.
-import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { format } from "../../lang/format.js";
 import { parse } from "../../lang/parse.js";
 import { renderDiagnostics } from "../../lang/render.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import { type CliIo, type Command, EXIT_OK, EXIT_USER_ERROR, UsageError } from "../command.js";
 
 const usage = `usage: qpipe format FILE.qp [--write | --check]
@@ -57,7 +57,7 @@ export const command: Command = {
           status = EXIT_USER_ERROR;
         }
       } else if (values.write) {
-        if (formatted !== source) await writeAtomically(path, formatted);
+        if (formatted !== source) await writeFileAtomic(path, formatted);
       } else {
         io.stdout(formatted);
       }
@@ -66,14 +66,3 @@ export const command: Command = {
   },
 };
 
-/** Writes beside the target and renames into place, so a reader never sees a half-written file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, text, "utf8");
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
