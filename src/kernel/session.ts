@@ -6,13 +6,14 @@
 //   2. check the earlier declarations (minus the ones this cell redefines) followed by the cell's,
 //      so names from earlier cells resolve; diagnostics in the cell are shown in cell coordinates;
 //   3. on errors, fail the cell and keep the session as it was; otherwise keep the new declarations;
-//   4. run the commands in order, each seeing the declarations of this cell.
+//   4. run the commands in order, each seeing the declarations of this cell; only the last result
+//      is the cell's execute_result, earlier ones are shown as display_data.
 import { check } from "../lang/check.js";
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
 import { parse } from "../lang/parse.js";
 import { renderDiagnostic } from "../lang/render.js";
 import { runCommand } from "./cell-commands.js";
-import { type CellOutcome, type CellOutput, CellFailure } from "./cell-outcome.js";
+import { type CellOutcome, type CellOutput, CellFailure, type MimeBundle } from "./cell-outcome.js";
 import { splitCell } from "./cell-split.js";
 
 export interface HistoryEntry {
@@ -100,7 +101,12 @@ export class KernelSession {
       else this.problems.delete(item.name.name);
     }
     for (const command of commands) {
-      for (const output of runCommand(command, { source: this.source, problems: this.problems, data: this.data, cwd: this.options.cwd })) outputs.push(output);
+      for (const output of runCommand(command, { source: this.source, problems: this.problems, data: this.data, cwd: this.options.cwd })) {
+        // One execute_result per cell, as in other kernels: an earlier result becomes a display.
+        const previous = outputs.findLastIndex((o) => o.kind === "result");
+        if (output.kind === "result" && previous >= 0) outputs[previous] = { kind: "display", data: (outputs[previous] as { data: MimeBundle }).data };
+        outputs.push(output);
+      }
     }
   }
 }

@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { KernelSession } from "../../src/kernel/session.js";
+
+const PAIR = "problem pair {\n  var x: binary[2]\n  minimize x[0] + x[1] - 2 * x[0] * x[1]\n}";
+const MAX_CUT = `problem max_cut {
+  param n: int
+  param edges: (int, int, real)[]
+  var x: binary[n]
+  maximize sum((u, v, w) in edges) w * (x[u] + x[v] - 2 * x[u] * x[v])
+}`;
+
+const resultText = (outcome: ReturnType<KernelSession["execute"]>) => {
+  const result = outcome.outputs.findLast((o) => o.kind === "result");
+  return result?.kind === "result" ? result.data["text/plain"] : undefined;
+};
+
+describe("a kernel session", () => {
+  it("keeps declarations across cells so a later cell can compile them", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    expect(session.execute(PAIR).error).toBeUndefined();
+    const outcome = session.execute("compile pair to qubo");
+    expect(outcome.error).toBeUndefined();
+    expect(resultText(outcome)).toMatch(/^problem pair → QUBO: 2 variables .* 1 quadratic terms/);
+    expect(session.executionCount).toBe(2);
+  });
+
+  it("binds inline JSON and compiles with it", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    const outcome = session.execute(`${MAX_CUT}\nbind max_cut {\n  "n": 3,\n  "edges": [[0, 1, 1.0], [1, 2, 2.0]]\n}\ncompile max_cut`);
+    expect(outcome.error).toBeUndefined();
+    expect(resultText(outcome)).toMatch(/^problem max_cut → QUBO: 3 variables .* 2 quadratic terms/);
+    expect(outcome.outputs.map((o) => o.kind)).toEqual(["display", "result"]);
+  });
+
+  it("binds data from a JSON file relative to its directory", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qpipe-session-"));
+    writeFileSync(join(dir, "graph.json"), JSON.stringify({ n: 4, edges: [[0, 1, 1], [1, 2, 1], [2, 3, 1]] }));
+    const session = new KernelSession({ cwd: dir });
+    session.execute(MAX_CUT);
+    expect(session.execute('bind max_cut from "graph.json"').error).toBeUndefined();
+    expect(resultText(session.execute("compile max_cut"))).toMatch(/4 variables/);
+    expect(session.execute('bind max_cut from "missing.json"').error?.ename).toBe("data-unreadable");
+  });
+
+  it("reports a diagnostic with the line and column of the cell and a caret", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    session.execute(PAIR);
+    const outcome = session.execute("problem broken {\n  var x: binary[2]\n  minimize x[0] + y\n}");
+    expect(outcome.error?.ename).toBe("unknown-symbol");
+    const traceback = outcome.error?.traceback.join("\n") ?? "";
+    expect(traceback).toContain("--> cell[2]:3:19");
+    expect(traceback).toContain("3 |   minimize x[0] + y");
+    expect(traceback).toMatch(/\| {19}\^/);
+  });
+
+  it("keeps the session unchanged when a cell fails", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    session.execute(PAIR);
+    const before = session.source;
+    expect(session.execute("problem pair {\n  minimize q\n}").error).toBeDefined();
+    expect(session.source).toBe(before);
+    expect(session.execute("compile pair").error).toBeUndefined();
+  });
+
+  it("lets a later cell redefine a declaration", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    session.execute(PAIR);
+    session.execute("problem pair {\n  var x: binary[3]\n  minimize x[0] + x[1] + x[2]\n}");
+    expect(resultText(session.execute("compile pair"))).toMatch(/3 variables/);
+  });
+
+  it("sends warnings to stderr and still runs the cell", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    const outcome = session.execute("problem p {\n  param n: int\n  var x: binary[2]\n  minimize x[0] + x[1]\n}");
+    expect(outcome.error).toBeUndefined();
+    const stream = outcome.outputs.find((o) => o.kind === "stream");
+    expect(stream?.kind === "stream" && stream.name === "stderr" && stream.text).toMatch(/unused-param/);
+  });
+
+  it("rejects commands about unknown problems and malformed commands as user errors", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    expect(session.execute("compile nothing").error?.ename).toBe("unknown-problem");
+    session.execute(PAIR);
+    expect(session.execute("compile pair to lp now").error?.ename).toBe("command-syntax");
+    expect(session.execute("bind pair [1, 2]").error?.ename).toBe("command-syntax");
+    expect(session.execute("bind pair {oops}").error?.ename).toBe("command-syntax");
+  });
+
+  it("reports bind errors from the compiler as diagnostics", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    session.execute(MAX_CUT);
+    const outcome = session.execute("compile max_cut");
+    expect(outcome.error?.ename).toBe("missing-param");
+    expect(outcome.error?.traceback.join("\n")).toMatch(/no value for param 'edges'[\s\S]*--> session:3:9/);
+  });
+
+  it("records history with the text of each result; silent runs are not counted", () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    session.execute(PAIR);
+    session.execute("compile pair", false);
+    session.execute("compile pair");
+    expect(session.history.map((h) => [h.executionCount, h.code])).toEqual([
+      [1, PAIR],
+      [2, "compile pair"],
+    ]);
+    expect(session.history[1]?.output).toMatch(/^problem pair → QUBO/);
+  });
+});
