@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import * as zmq from "zeromq";
 import type { CellOutcome } from "./cell-outcome.js";
+import { completeReply, inspectReply } from "./complete.js";
 import { type ConnectionInfo, endpoint } from "./connection.js";
 import { historyReply } from "./history.js";
 import { isComplete } from "./is-complete.js";
@@ -117,12 +118,14 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
         return execute(request, reply);
       case "is_complete_request":
         return reply("is_complete_reply", { ...isComplete(String(content["code"] ?? "")) });
-      case "complete_request": {
-        const cursor = typeof content["cursor_pos"] === "number" ? content["cursor_pos"] : String(content["code"] ?? "").length;
-        return reply("complete_reply", { status: "ok", matches: [], cursor_start: cursor, cursor_end: cursor, metadata: {} });
+      case "complete_request":
+      case "inspect_request": {
+        const code = String(content["code"] ?? "");
+        const cursor = typeof content["cursor_pos"] === "number" ? content["cursor_pos"] : code.length;
+        return request.header.msg_type === "complete_request"
+          ? reply("complete_reply", completeReply(session.source, code, cursor))
+          : reply("inspect_reply", inspectReply(session.source, code, cursor));
       }
-      case "inspect_request":
-        return reply("inspect_reply", { status: "ok", found: false, data: {}, metadata: {} });
       case "history_request":
         return reply("history_reply", historyReply(session.history, content));
       case "comm_info_request":

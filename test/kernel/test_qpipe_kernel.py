@@ -43,6 +43,14 @@ class QpipeKernelTests(jupyter_kernel_test.KernelTests):
 
     code_execute_result = [{"code": HISTORY_SAMPLE, "mime": "text/plain"}]
 
+    completion_samples = [
+        {"text": "mini", "matches": {"minimize"}},
+        # Names declared earlier in the same cell are offered too.
+        {"text": "problem pair {\n  var x: binary[2]\n  minimize x[0]\n}\ncompile pa", "matches": {"pair", "param"}},
+    ]
+
+    code_inspect_sample = "cx"
+
     supported_history_operations = ("tail", "range", "search")
     code_history_pattern = "// history*"
 

@@ -1,0 +1,51 @@
+// Everything a cell may name, for completion and inspection: the language's keywords (from the
+// grammar's token set), built-in gates (the circuit IR's table), the cell commands, and the
+// session's declarations with their members, each with a type and a short description.
+import { KEYWORD_NAMES } from "../../grammar/tokens.js";
+import { GATES } from "../circuit/ir.js";
+import { check } from "../lang/check.js";
+import type { Span } from "../lang/diagnostic.js";
+import { COMMAND_WORDS } from "./cell-split.js";
+
+export interface VocabularyEntry {
+  readonly name: string;
+  /** keyword, gate, command, problem, circuit, ansatz, param, var, let. */
+  readonly type: string;
+  /** Markdown-free text shown by inspect: a signature or the declaration itself. */
+  readonly doc: string;
+}
+
+const COMMAND_DOCS: Record<(typeof COMMAND_WORDS)[number], string> = {
+  bind: 'bind PROBLEM {json} | bind PROBLEM from "file.json": set the parameter values of a problem',
+  compile: "compile PROBLEM [to qubo]: check, bind, ground and compile a problem; shows the QUBO's size",
+};
+
+/** The fixed part: keywords, gates and commands. */
+export function builtinVocabulary(): VocabularyEntry[] {
+  const entries: VocabularyEntry[] = [];
+  for (const word of KEYWORD_NAMES) entries.push({ name: word, type: "keyword", doc: `keyword '${word}' of the qpipe language` });
+  for (const [name, gate] of Object.entries(GATES)) {
+    const angles = gate.nAngles === 0 ? "" : `(${Array.from({ length: gate.nAngles }, (_, i) => `θ${i + 1}`).join(", ")})`;
+    entries.push({ name, type: "gate", doc: `gate ${name}${angles}: built-in, ${gate.nQubits} qubit${gate.nQubits === 1 ? "" : "s"}, ${gate.nAngles} angle${gate.nAngles === 1 ? "" : "s"}` });
+  }
+  for (const word of COMMAND_WORDS) entries.push({ name: word, type: "command", doc: COMMAND_DOCS[word] });
+  return entries;
+}
+
+/** Declarations of a session's program and the members of its problems. */
+export function declaredVocabulary(source: string): VocabularyEntry[] {
+  if (source === "") return [];
+  const { symbols } = check(source);
+  const text = (span: Span) => source.slice(span.start.offset, span.end.offset);
+  const firstLine = (span: Span) => (text(span).split("\n")[0] ?? "").replace(/\s*\{\s*$/, "");
+  const entries: VocabularyEntry[] = [];
+  for (const problem of symbols.problems.values()) {
+    entries.push({ name: problem.name, type: "problem", doc: `problem ${problem.name}: ${problem.params.length} params, ${problem.vars.length} vars, ${problem.constraints.length} constraints, degree ${problem.maxDegree}` });
+    for (const param of problem.params) entries.push({ name: param.name, type: "param", doc: `${text(param.decl.span)}   (in problem ${problem.name})` });
+    for (const v of problem.vars) entries.push({ name: v.name, type: "var", doc: `${text(v.decl.span)}   (in problem ${problem.name})` });
+  }
+  for (const circuit of symbols.circuits.values()) entries.push({ name: circuit.name, type: "circuit", doc: firstLine(circuit.decl.span) });
+  for (const gate of symbols.gates.values()) entries.push({ name: gate.name, type: "gate", doc: `${firstLine(gate.decl.span)}   (user-defined)` });
+  for (const ansatz of symbols.ansatzes.values()) entries.push({ name: ansatz.name, type: "ansatz", doc: `ansatz ${ansatz.name}: ${ansatz.ansatz} for problem ${ansatz.problem}` });
+  return entries;
+}
