@@ -74,6 +74,12 @@ export async function runPool(tasks: readonly RunTask[], options: PoolOptions): 
         finish(slot, "record" in response ? response.record : failRecord(busy.task, "failed", response.error));
       });
       worker.on("error", (error: Error) => {
+        if (!slot.ready) {
+          // A worker that cannot even load its modules would fail again on every restart.
+          for (const s of slots) void s.worker.terminate();
+          rejectPool(new Error(`internal: a benchmark worker failed to start: ${error.message}`));
+          return;
+        }
         const busy = slot.busy;
         replaceWorker(slot);
         if (busy !== null) finish(slot, failRecord(busy.task, "failed", `worker crashed: ${error.message}`));

@@ -6,15 +6,17 @@
 //
 // Runs are ordered instance by instance and, within an instance, seed by seed with every solver
 // interleaved, so that machine noise over time hits all solvers alike.
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
+import "../solve/index.js"; // registers every sampler, so unknown solver names are caught before any run
+import { findSampler, listSamplers } from "../solve/registry.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import type { RunTask } from "./execute-run.js";
 import { type ProgressSink, silentProgress } from "./progress.js";
 import { runPool } from "./run-pool.js";
 import { type RunRecord, parseRecordLines, recordsToCsv, runKey } from "./run-record.js";
-import type { SuiteSpec } from "./spec.js";
+import { type SuiteSpec, SuiteSpecError } from "./spec.js";
 import { type SuiteManifest, specHash, suiteManifest } from "./suite-manifest.js";
 import { suiteReportHtml } from "./suite-report.js";
 import { type SuiteSummary, summarizeSuite } from "./summarize.js";
@@ -49,9 +51,11 @@ export function suiteGrid(spec: SuiteSpec): RunTask[] {
 }
 
 export async function runSuite(spec: SuiteSpec, options: RunSuiteOptions): Promise<SuiteResult> {
+  checkSolversExist(spec);
   const outDir = resolve(options.outDir);
   const progress = options.progress ?? silentProgress;
   const hash = specHash(spec);
+  await mkdir(outDir, { recursive: true });
   const previous = await readPrevious(outDir, hash);
   const grid = suiteGrid(spec);
   const keyOf = (task: RunTask): string => runKey({ instance: spec.instances[task.instance]!.name, solver: spec.solvers[task.solver]!.label, seed: task.seed });
@@ -107,4 +111,11 @@ async function readPrevious(outDir: string, hash: string): Promise<RunRecord[]> 
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
+}
+
+function checkSolversExist(spec: SuiteSpec): void {
+  const unknown = spec.solvers.flatMap((solver, k) => (findSampler(solver.solver) === undefined ? [k] : []));
+  if (unknown.length === 0) return;
+  const known = listSamplers().map((s) => s.name).join(", ");
+  throw new SuiteSpecError(unknown.map((k) => ({ field: `solvers[${k}].solver`, message: `unknown solver '${spec.solvers[k]!.solver}'; known: ${known}` })));
 }

@@ -30,6 +30,17 @@ describe("qpipe bench", () => {
     expect(stderr).toMatch(/solvers\[1\]\.budget\.reads: gives qaoa a bigger budget/);
   });
 
+  it("refuses an unknown solver before running anything, naming the field", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qpipe-bench-cli-"));
+    await writeFile(
+      join(dir, "suite.json"),
+      JSON.stringify({ name: "typo", seeds: [1], budget: { reads: 2 }, instances: [{ kind: "random-regular-maxcut", name: "g", nodes: 4, degree: 3, seed: 1 }], solvers: [{ solver: "tabuu" }] }),
+    );
+    const { code, stderr } = await runBench(["suite.json", "--out", "out"], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/solvers\[0\]\.solver: unknown solver 'tabuu'; known: .*tabu/);
+  });
+
   it("reports malformed JSON and unreadable files as user errors", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qpipe-bench-cli-"));
     await writeFile(join(dir, "bad.json"), "{ name: ");
