@@ -14,7 +14,7 @@ const spec = parseSuiteSpec({
 
 function run(solver: number, seed: number, objective: number | null, solveMs: number, status: RunRecord["status"] = "ok"): RunRecord {
   const base = baseRecord(spec, spec.solvers[solver]!, "g", seed);
-  return { ...base, status, sense: "max", bestObjective: objective, bestKnown: 10, success: objective === 10, solveMs, encodeMs: 1, decodeMs: 1, loadMs: 2 };
+  return { ...base, status, sense: "max", bestObjective: objective, bestKnown: 10, approximationRatio: objective === null ? null : objective / 10, success: objective === 10, solveMs, encodeMs: 1, decodeMs: 1, loadMs: 2 };
 }
 
 describe("summarizeSuite", () => {
@@ -54,4 +54,17 @@ describe("summarizeSuite", () => {
   it("gives the same intervals for the same records (seeded bootstrap)", () => {
     expect(summarizeSuite(spec, records)).toEqual(summary);
   });
+});
+
+describe("suiteReportHtml", () => {
+  it("builds an offline report with the verdicts, the summary table and embedded charts", async () => {
+    const { suiteReportHtml } = await import("../../src/bench/suite-report.js");
+    const records = spec.seeds.flatMap((seed) => [run(0, seed, 10, 5 + seed), run(1, seed, seed === 1 ? 10 : 7, 50 + seed), run(2, seed, 9, 1 + seed)]);
+    const html = await suiteReportHtml(spec, records, summarizeSuite(spec, records));
+    expect(html).toMatch(/qaoa p=1 is worse than tabu at equal budget/);
+    expect(html).toMatch(/<table/);
+    expect((html.match(/<img src="data:image\/svg\+xml;base64,/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html).not.toMatch(/NaN/);
+  }, 120_000);
 });
