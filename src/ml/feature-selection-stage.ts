@@ -26,6 +26,7 @@ export interface FeatureSelectionStageOptions {
   /** Default 0. */
   readonly seed?: number;
   readonly redundancy?: RedundancyMeasure;
+  /** Redundancy weight α of the QUBO methods; default DEFAULT_ALPHA (½). */
   readonly alpha?: number;
   /** Known informative columns (synthetic data), for recovery. */
   readonly informative?: readonly number[];

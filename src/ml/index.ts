@@ -4,7 +4,7 @@ export { type CsvDatasetOptions, type CsvDatasetResult, readCsvDataset } from ".
 export { type MakeClassificationOptions, type SyntheticDataset, makeClassification, permutation } from "./make-classification.js";
 export { codeCount, conditionalMutualInformation, discretise, mutualInformation, pearson } from "./mutual-information.js";
 export { type FeatureScoreOptions, type FeatureScores, type RedundancyMeasure, REDUNDANCY_MEASURES, defaultBinCount, scoreFeatures } from "./feature-scores.js";
-export { FEATURE_SUBSET_SOURCE, type FeatureSubsetQubo, featureSubsetQubo } from "./feature-subset-qubo.js";
+export { DEFAULT_ALPHA, FEATURE_SUBSET_SOURCE, type FeatureSubsetQubo, featureSubsetQubo } from "./feature-subset-qubo.js";
 export { type LogisticModel, type LogisticOptions, fitLogistic, predictProbabilities } from "./logistic-regression.js";
 export { binaryAuc, macroAuc } from "./roc-auc.js";
 export { type Fold, stratifiedFolds } from "./stratified-folds.js";

@@ -7,7 +7,7 @@ import { findSampler } from "../solve/registry.js";
 import type { Rng } from "../util/rng.js";
 import type { Dataset } from "./dataset.js";
 import { type FeatureScoreOptions, scoreFeatures } from "./feature-scores.js";
-import { featureSubsetQubo } from "./feature-subset-qubo.js";
+import { DEFAULT_ALPHA, featureSubsetQubo } from "./feature-subset-qubo.js";
 import type { Selection } from "./selection.js";
 
 export type QuboSolverName = "exact" | "sa" | "tabu" | "qaoa";
@@ -17,7 +17,7 @@ export interface QuboSelectOptions extends FeatureScoreOptions {
   readonly k: number;
   /** Default `tabu`. */
   readonly solver?: QuboSolverName;
-  /** Redundancy weight α; default 1. */
+  /** Redundancy weight α; default DEFAULT_ALPHA (½). */
   readonly alpha?: number;
   readonly rng: Rng;
   /** Solver reads; default the solver's own. */
@@ -36,7 +36,7 @@ export async function selectByQubo(dataset: Dataset, options: QuboSelectOptions,
   let started = performance.now();
   const scores = scoreFeatures(dataset, options, rows);
   const scoringMs = performance.now() - started;
-  const encoded = featureSubsetQubo(scores, options.k, options.alpha ?? 1);
+  const encoded = featureSubsetQubo(scores, options.k, options.alpha ?? DEFAULT_ALPHA);
   started = performance.now();
   const mode = findSampler(solverName)?.family ?? "quantum";
   const set = await solve(encoded.compiled, {
