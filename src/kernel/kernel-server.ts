@@ -3,7 +3,8 @@
 //
 //   hb       REP     echoes every ping
 //   shell    ROUTER  execute / complete / inspect / is_complete / history / kernel_info / comm_info
-//   control  ROUTER  shutdown / interrupt / kernel_info (answered even while shell is busy)
+//   control  ROUTER  shutdown / interrupt / kernel_info (answered while a cell runs: cells run in a
+//                    worker thread, cell-runner.ts)
 //   iopub    PUB     status busy → execute_input → outputs → status idle, around every request
 //   stdin    ROUTER  bound for clients that expect it; the language never asks for input
 import { randomUUID } from "node:crypto";
@@ -14,7 +15,7 @@ import { type ConnectionInfo, endpoint } from "./connection.js";
 import { historyReply } from "./history.js";
 import { isComplete } from "./is-complete.js";
 import { kernelInfoContent } from "./kernel-info.js";
-import { KernelSession } from "./session.js";
+import { CellRunner } from "./cell-runner.js";
 import { sendQueue, type SendQueue } from "./socket-queue.js";
 import { createSigner, decodeMessage, encodeMessage, type JupyterMessage, type MessageHeader, PROTOCOL_VERSION } from "./wire.js";
 
@@ -37,7 +38,7 @@ type Reply = (msgType: string, content: Record<string, unknown>) => Promise<void
 export async function startKernel(info: ConnectionInfo, options: KernelServerOptions): Promise<RunningKernel> {
   const signer = createSigner(info.signatureScheme, info.key);
   const sessionId = randomUUID();
-  const session = new KernelSession({ cwd: options.cwd });
+  const session = new CellRunner(options.cwd);
   const hb = new zmq.Reply();
   const shell = new zmq.Router();
   const control = new zmq.Router();
@@ -60,7 +61,7 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
     if (isClosed) return;
     isClosed = true;
     for (const socket of sockets) socket.close();
-    resolveClosed();
+    void session.close().finally(resolveClosed);
   };
 
   const header = (msgType: string): MessageHeader => ({
@@ -131,6 +132,7 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
       case "comm_info_request":
         return reply("comm_info_reply", { status: "ok", comms: {} });
       case "interrupt_request":
+        await session.interrupt();
         return reply("interrupt_reply", { status: "ok" });
       case "shutdown_request":
         return reply("shutdown_reply", { status: "ok", restart: content["restart"] === true });
@@ -147,14 +149,8 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
     const storeHistory = !silent && request.content["store_history"] !== false;
     const count = session.executionCount + (storeHistory ? 1 : 0);
     if (!silent) await publish(request, "execute_input", { code, execution_count: count });
-    let outcome: CellOutcome;
-    try {
-      outcome = session.execute(code, storeHistory);
-    } catch (error) {
-      // A bug in qpipe must fail the cell, never the kernel.
-      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      outcome = { outputs: [], error: { ename: "InternalError", evalue: error instanceof Error ? error.message : String(error), traceback: text.split("\n") } };
-    }
+    // The cell runs in a worker thread; heartbeat and control are served meanwhile.
+    const outcome: CellOutcome = await session.execute(code, storeHistory);
     if (!silent) {
       for (const output of outcome.outputs) {
         switch (output.kind) {

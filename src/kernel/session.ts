@@ -26,6 +26,17 @@ export interface HistoryEntry {
 export interface SessionOptions {
   /** Directory that relative data paths are resolved against. */
   readonly cwd: string;
+  /** State to start from (a session restarted after an interrupt). */
+  readonly restore?: SessionSnapshot;
+}
+
+/** Everything a session holds, as structured-cloneable data (it crosses a worker boundary). */
+export interface SessionSnapshot {
+  readonly declarations: readonly (readonly [string, string])[];
+  readonly problems: readonly string[];
+  readonly data: readonly (readonly [string, unknown])[];
+  readonly history: readonly HistoryEntry[];
+  readonly executionCount: number;
 }
 
 export class KernelSession {
@@ -36,7 +47,33 @@ export class KernelSession {
   private readonly entries: HistoryEntry[] = [];
   private count = 0;
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    const restore = options.restore;
+    if (restore) {
+      for (const [name, text] of restore.declarations) this.declarations.set(name, text);
+      for (const name of restore.problems) this.problems.add(name);
+      for (const [name, value] of restore.data) this.data.set(name, value);
+      this.entries.push(...restore.history);
+      this.count = restore.executionCount;
+    }
+  }
+
+  snapshot(): SessionSnapshot {
+    return {
+      declarations: [...this.declarations],
+      problems: [...this.problems],
+      data: [...this.data],
+      history: [...this.entries],
+      executionCount: this.count,
+    };
+  }
+
+  /** Counts a cell that was stopped before it finished (an interrupt), so that history stays true. */
+  recordInterrupted(code: string, storeHistory: boolean): void {
+    if (!storeHistory) return;
+    this.count++;
+    this.entries.push({ executionCount: this.count, code, output: undefined });
+  }
 
   get executionCount(): number {
     return this.count;
