@@ -11,6 +11,13 @@
 //   x_i += a₀ y_i dt,   then for bSB/dSB: |x_i| > 1 ⇒ x_i = sign x_i, y_i = 0  (inelastic walls)
 // with ∂E/∂x_i = Σ_j J_ij x_j for aSB/bSB and Σ_j J_ij sign(x_j) for dSB, and the coupling scale
 // c₀ = 0.5 / (σ_J √N) from the papers (σ_J the root-mean-square coupling).
+//
+// Stability: the update is symplectic Euler on x'' = −a₀(a₀ − a + c₀J)x, stable only while
+// dt²·a₀(a₀ + c₀λ) < 4 for every eigenvalue λ of J. The papers' dt = 1.25 assumes a spectrum like a
+// dense random (SK) matrix, λ ≈ 2σ_J√N; a sparse graph with same-sign weights has λ_max near the
+// mean degree times the weight, far larger, and the uniform mode then blows up to the walls (every
+// spin equal: cut 0 on Gset). So the default dt is capped below that bound, with λ bounded by the
+// largest absolute row sum of J (Gershgorin).
 import { quboToIsing } from "../compile/ising.js";
 import { type Qubo, quboEnergy } from "../compile/qubo.js";
 import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
@@ -35,6 +42,8 @@ interface IsingForm {
   readonly couplings: Float64Array;
   /** Root-mean-square coupling over ordered pairs i ≠ j. */
   readonly rmsCoupling: number;
+  /** Largest absolute row sum of the couplings: a bound on J's spectral radius (Gershgorin). */
+  readonly spectralBound: number;
   readonly qubo: Qubo;
 }
 
@@ -86,7 +95,13 @@ function isingForm(qubo: Qubo): IsingForm {
   for (let i = 0; i < n; i++) if (h[i] !== 0) link(0, i + 1, h[i]);
   for (let k = 0; k < j.length; k++) link(rows[k] + 1, cols[k] + 1, j[k]);
   const rmsCoupling = nSpins > 1 ? Math.sqrt(sumSquares / (nSpins * (nSpins - 1))) : 0;
-  return { nSpins, start, neighbors, couplings, rmsCoupling, qubo };
+  let spectralBound = 0;
+  for (let s = 0; s < nSpins; s++) {
+    let rowSum = 0;
+    for (let k = start[s]; k < start[s + 1]; k++) rowSum += Math.abs(couplings[k]);
+    spectralBound = Math.max(spectralBound, rowSum);
+  }
+  return { nSpins, start, neighbors, couplings, rmsCoupling, spectralBound, qubo };
 }
 
 function bifurcate(form: IsingForm, params: BifurcationParameters, context: SamplerContext): void {
@@ -94,8 +109,10 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
   const n = nSpins - 1;
   const variant = params.variant;
   const a0 = 1;
-  const dt = params.dt ?? (variant === "adiabatic" ? 0.5 : 1.25);
   const c0 = params.c0 ?? (form.rmsCoupling > 0 ? 0.5 / (form.rmsCoupling * Math.sqrt(nSpins)) : 1);
+  // 90% of the symplectic-Euler stability limit (see the file comment); an explicit dt is kept as given.
+  const stableDt = (0.9 * 2) / Math.sqrt(a0 * (a0 + c0 * form.spectralBound));
+  const dt = params.dt ?? Math.min(variant === "adiabatic" ? 0.5 : 1.25, stableDt);
   const kerr = variant === "adiabatic" ? 1 : 0;
   const walls = variant !== "adiabatic";
   const useSign = variant === "discrete";
@@ -105,6 +122,7 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
   const bits = new Uint8Array(n);
   context.info.dt = dt;
   context.info.c0 = c0;
+  context.info.stableDt = stableDt;
 
   for (let read = 0; read < context.reads; read++) {
     const rng = context.rng.fork(read);
