@@ -1,4 +1,4 @@
-// ML pipeline stages: feature selection (tuning, sampling and decision support to follow).
+// ML pipeline stages: feature selection and hyperparameter candidate proposal (sampling and decision support to follow).
 export { type Dataset, checkDataset, selectColumns } from "./dataset.js";
 export { type CsvDatasetOptions, type CsvDatasetResult, readCsvDataset } from "./read-csv-dataset.js";
 export { type MakeClassificationOptions, type SyntheticDataset, makeClassification, permutation } from "./make-classification.js";
@@ -14,3 +14,10 @@ export { type Selection, type SelectionTiming, topK } from "./selection.js";
 export { QUBO_SOLVERS, type QuboSelectOptions, type QuboSolverName, selectByQubo } from "./select-qubo.js";
 export { BASELINES, type BaselineName, type BaselineOptions, mrmr, selectByBaseline } from "./select-baselines.js";
 export { FEATURE_SELECTORS, type FeatureSelectionStageOptions, type FeatureSelectionStageRecord, type FeatureSelectorName, runFeatureSelection, select } from "./feature-selection-stage.js";
+export { type Configuration, type SearchParameter, type SearchSpace, configurationValues, encodeConfiguration, spaceSize } from "./search-space.js";
+export { type FactorizationMachine, type FmFitOptions, fitFactorizationMachine, fmCoupling, fmPredict } from "./factorization-machine.js";
+export { SURROGATE_SOURCE, surrogateQubo } from "./surrogate-qubo.js";
+export { type FmqaProposal, proposeFmqa } from "./propose-fmqa.js";
+export { type TpeOptions, proposeTpe } from "./propose-tpe.js";
+export { TUNING_METHODS, type TuningMethod, type TuningOptions, type TuningPoint, type TuningResult, type TuningRunSummary, runTuning } from "./tuning-stage.js";
+export { LOGISTIC_SEARCH_SPACE, logisticTuningObjective } from "./logistic-tuning-problem.js";
