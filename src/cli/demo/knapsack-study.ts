@@ -7,6 +7,7 @@ import type { Qubo } from "../../compile/qubo.js";
 import { compileSource, type PhaseTimings } from "../../compile/from-source.js";
 import type { Diagnostic } from "../../lang/diagnostic.js";
 import { type SolveMode, solve } from "../../solve/modes.js";
+import "../../solve/variational/register.js"; // the quantum path: qaoa and vqe samplers
 import type { SampleSet } from "../../solve/sample-set.js";
 import type { Rng } from "../../util/rng.js";
 
