@@ -3,11 +3,15 @@
 //   bind P { "n": 3, "edges": [[0, 1, 1.0]] }     data for problem P, inline JSON …
 //   bind P from "data/graph.json"                 … or read from a JSON file
 //   compile P [to qubo]                           check → bind → ground → compile; show a summary
+//   solve P [with SOLVER(seed: 1, time: 2, reads: 10)]   run a classical solver; show the best answer
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { compileSource } from "../compile/from-source.js";
 import { hasErrors } from "../lang/diagnostic.js";
 import { renderDiagnostic } from "../lang/render.js";
+import type { CompiledModel } from "../compile/compiled-model.js";
+import { solve } from "../solve/modes.js";
+import type { SampleSet } from "../solve/sample-set.js";
 import type { CellOutput } from "./cell-outcome.js";
 import { CellFailure } from "./cell-outcome.js";
 import type { CommandText } from "./cell-split.js";
@@ -22,12 +26,14 @@ export interface CommandContext {
   readonly cwd: string;
 }
 
-export function runCommand(command: CommandText, context: CommandContext): CellOutput[] {
+export async function runCommand(command: CommandText, context: CommandContext): Promise<CellOutput[]> {
   switch (command.word) {
     case "bind":
       return runBind(command, context);
     case "compile":
       return runCompile(command, context);
+    case "solve":
+      return runSolve(command, context);
     default:
       return assertNever(command.word);
   }
@@ -70,15 +76,7 @@ function runCompile(command: CommandText, context: CommandContext): CellOutput[]
   const match = COMPILE.exec(command.text);
   if (!match) throw usage(command, "expected `compile PROBLEM [to qubo]`");
   const name = match[1] as string;
-  requireProblem(name, command, context);
-  const result = compileSource(context.source, { problem: name, data: context.data.get(name) ?? {} });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (hasErrors(result.diagnostics) || !result.compiled) {
-    const first = errors[0];
-    const traceback = errors.map((d) => renderDiagnostic(d, context.source, { file: "session" }));
-    throw new CellFailure(first?.code ?? "compile-failed", first?.message ?? `problem ${name} did not compile`, traceback);
-  }
-  const compiled = result.compiled;
+  const compiled = compileProblem(name, command, context);
   const qubo = compiled.qubo();
   const nQuadratic = qubo.values.length;
   const summary = {
@@ -97,6 +95,53 @@ function runCompile(command: CommandText, context: CommandContext): CellOutput[]
     `<table><thead><tr>${Object.keys(summary).map((k) => `<th>${k}</th>`).join("")}</tr></thead>` +
     `<tbody><tr>${Object.values(summary).map((v) => `<td>${escapeHtml(String(v))}</td>`).join("")}</tr></tbody></table>`;
   return [{ kind: "result", data: { "text/plain": text, "text/html": html, "application/json": summary } }];
+}
+
+function compileProblem(name: string, command: CommandText, context: CommandContext): CompiledModel {
+  requireProblem(name, command, context);
+  const result = compileSource(context.source, { problem: name, data: context.data.get(name) ?? {}, higherOrder: "quadratise" });
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (hasErrors(result.diagnostics) || !result.compiled) {
+    const first = errors[0];
+    const traceback = errors.map((d) => renderDiagnostic(d, context.source, { file: "session" }));
+    throw new CellFailure(first?.code ?? "compile-failed", first?.message ?? `problem ${name} did not compile`, traceback);
+  }
+  return result.compiled;
+}
+
+const SOLVE = /^solve\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+with\s+([A-Za-z_][A-Za-z0-9_-]*)\s*(?:\(([^)]*)\))?)?\s*$/;
+const SOLVE_OPTIONS = new Set(["seed", "time", "reads"]);
+
+async function runSolve(command: CommandText, context: CommandContext): Promise<CellOutput[]> {
+  const match = SOLVE.exec(command.text);
+  if (!match) throw usage(command, "expected `solve PROBLEM [with SOLVER(seed: 1, time: 2, reads: 10)]`");
+  const name = match[1] as string;
+  const solver = match[2] ?? "tabu";
+  const options: Record<string, number> = {};
+  for (const part of (match[3] ?? "").split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+    const option = /^([a-z]+)\s*:\s*(\d+(?:\.\d+)?)$/.exec(part);
+    if (!option || !SOLVE_OPTIONS.has(option[1] as string)) throw usage(command, `bad solver option '${part}' (expected seed: N, time: SECONDS, reads: N)`);
+    options[option[1] as string] = Number(option[2]);
+  }
+  const compiled = compileProblem(name, command, context);
+  let set: SampleSet;
+  try {
+    set = await solve(compiled, {
+      solver,
+      seed: options["seed"] ?? 1,
+      reads: options["reads"],
+      timeLimitMs: options["time"] === undefined ? undefined : options["time"] * 1000,
+    });
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) throw new CellFailure("solver-options", error.message, [`line ${command.line}: ${error.message}`]);
+    throw error;
+  }
+  const best = set.bestFeasible;
+  const values = best === undefined ? null : set.valuesOf(best);
+  const record = { problem: name, solver, seed: options["seed"] ?? 1, feasible: best !== undefined, objective: best?.objective ?? null, energy: best?.energy ?? null, values };
+  const shown = values === null ? "no feasible sample" : Object.entries(values).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" ");
+  const text = best === undefined ? `${name} with ${solver}: no feasible sample found` : `${name} with ${solver}: objective ${best.objective}, energy ${best.energy}\n${shown}`;
+  return [{ kind: "result", data: { "text/plain": text, "application/json": record } }];
 }
 
 function requireProblem(name: string, command: CommandText, context: CommandContext): void {

@@ -26,10 +26,10 @@ if (parentPort) {
   const port = parentPort;
   const init = workerData as CellWorkerData;
   const session = new KernelSession({ cwd: init.cwd, restore: init.restore });
-  port.on("message", (request: CellRequest) => {
+  port.on("message", async (request: CellRequest) => {
     let outcome: CellOutcome;
     try {
-      outcome = session.execute(request.code, request.storeHistory);
+      outcome = await session.execute(request.code, request.storeHistory);
     } catch (error) {
       // A bug in qpipe fails the cell, never the kernel.
       const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

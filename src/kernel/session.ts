@@ -89,13 +89,13 @@ export class KernelSession {
   }
 
   /** Runs one cell; `storeHistory` false (silent runs) leaves the execution count alone. */
-  execute(code: string, storeHistory = true): CellOutcome {
+  async execute(code: string, storeHistory = true): Promise<CellOutcome> {
     if (storeHistory) this.count++;
     const label = `cell[${this.count}]`;
     const outputs: CellOutput[] = [];
     let outcome: CellOutcome;
     try {
-      this.runCell(code, label, outputs);
+      await this.runCell(code, label, outputs);
       outcome = { outputs };
     } catch (error) {
       if (!(error instanceof CellFailure)) throw error;
@@ -109,7 +109,7 @@ export class KernelSession {
     return outcome;
   }
 
-  private runCell(code: string, label: string, outputs: CellOutput[]): void {
+  private async runCell(code: string, label: string, outputs: CellOutput[]): Promise<void> {
     const { declarations, commands } = splitCell(code);
     const parsed = parse(declarations);
     const cellNames = parsed.ast.items.map((item) => item.name.name);
@@ -138,7 +138,7 @@ export class KernelSession {
       else this.problems.delete(item.name.name);
     }
     for (const command of commands) {
-      for (const output of runCommand(command, { source: this.source, problems: this.problems, data: this.data, cwd: this.options.cwd })) {
+      for (const output of await runCommand(command, { source: this.source, problems: this.problems, data: this.data, cwd: this.options.cwd })) {
         // One execute_result per cell, as in other kernels: an earlier result becomes a display.
         const previous = outputs.findLastIndex((o) => o.kind === "result");
         if (output.kind === "result" && previous >= 0) outputs[previous] = { kind: "display", data: (outputs[previous] as { data: MimeBundle }).data };

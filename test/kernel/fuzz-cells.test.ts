@@ -9,18 +9,18 @@ const FRAGMENTS = [
   "problem p {", "}", "param n: int", "var x: binary[n]", "var y: binary[3]", "minimize x[0] + x[1]",
   "maximize sum(i in 0..n-1) x[i]", "constraint sum(i in 0..2) y[i] == 1", "circuit c(n: int) {", "qubit q[n]",
   "h q[0]", "cx q[0], q[1]", "measure q", "gate g(t: angle) a, b {", "rz(t) b", "compile p", "compile p to qubo",
-  'bind p {"n": 2}', "bind p {", '"n": [1, 2]', 'bind p from "nowhere.json"', "(", ")", "[", "]", "{", "\"", "/*", "*/", "//",
+  'bind p {"n": 2}', "solve p", "solve p with sa(seed: 2, reads: 3)", "solve p with", "bind p {", '"n": [1, 2]', 'bind p from "nowhere.json"', "(", ")", "[", "]", "{", "\"", "/*", "*/", "//",
   "𝔁", "-", "* *", "0..", "1e999", "let s = x[0] * x[1]", "penalty 3", "soft", "where", "ansatz a = qaoa(p, layers: 2)",
 ];
 
 describe("fuzzed cells", () => {
-  it("end in an outcome, never a throw, and leave the session usable", () => {
+  it("end in an outcome, never a throw, and leave the session usable", { timeout: 120_000 }, async () => {
     const session = new KernelSession({ cwd: tmpdir() });
     const cell = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 12 }).map((parts) => parts.join("\n"));
     let failed = 0;
-    fc.assert(
-      fc.property(cell, (code) => {
-        const outcome = session.execute(code);
+    await fc.assert(
+      fc.asyncProperty(cell, async (code) => {
+        const outcome = await session.execute(code);
         if (outcome.error) {
           failed++;
           expect(outcome.error.ename).not.toBe("");
@@ -30,7 +30,7 @@ describe("fuzzed cells", () => {
       { numRuns: 1000, seed: 9 },
     );
     expect(failed).toBeGreaterThan(0);
-    const ok = session.execute("problem fresh {\n  var z: binary[2]\n  minimize z[0] + z[1]\n}\ncompile fresh");
+    const ok = await session.execute("problem fresh {\n  var z: binary[2]\n  minimize z[0] + z[1]\n}\ncompile fresh");
     expect(ok.error).toBeUndefined();
   });
 });

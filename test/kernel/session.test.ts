@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { CellOutcome } from "../../src/kernel/cell-outcome.js";
 import { KernelSession } from "../../src/kernel/session.js";
 
 const PAIR = "problem pair {\n  var x: binary[2]\n  minimize x[0] + x[1] - 2 * x[0] * x[1]\n}";
@@ -12,43 +13,43 @@ const MAX_CUT = `problem max_cut {
   maximize sum((u, v, w) in edges) w * (x[u] + x[v] - 2 * x[u] * x[v])
 }`;
 
-const resultText = (outcome: ReturnType<KernelSession["execute"]>) => {
+const resultText = (outcome: CellOutcome) => {
   const result = outcome.outputs.findLast((o) => o.kind === "result");
   return result?.kind === "result" ? result.data["text/plain"] : undefined;
 };
 
-describe("a kernel session", () => {
-  it("keeps declarations across cells so a later cell can compile them", () => {
+describe("a kernel session", async () => {
+  it("keeps declarations across cells so a later cell can compile them", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    expect(session.execute(PAIR).error).toBeUndefined();
-    const outcome = session.execute("compile pair to qubo");
+    expect((await session.execute(PAIR)).error).toBeUndefined();
+    const outcome = await session.execute("compile pair to qubo");
     expect(outcome.error).toBeUndefined();
     expect(resultText(outcome)).toMatch(/^problem pair → QUBO: 2 variables .* 1 quadratic terms/);
     expect(session.executionCount).toBe(2);
   });
 
-  it("binds inline JSON and compiles with it", () => {
+  it("binds inline JSON and compiles with it", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    const outcome = session.execute(`${MAX_CUT}\nbind max_cut {\n  "n": 3,\n  "edges": [[0, 1, 1.0], [1, 2, 2.0]]\n}\ncompile max_cut`);
+    const outcome = await session.execute(`${MAX_CUT}\nbind max_cut {\n  "n": 3,\n  "edges": [[0, 1, 1.0], [1, 2, 2.0]]\n}\ncompile max_cut`);
     expect(outcome.error).toBeUndefined();
     expect(resultText(outcome)).toMatch(/^problem max_cut → QUBO: 3 variables .* 2 quadratic terms/);
     expect(outcome.outputs.map((o) => o.kind)).toEqual(["display", "result"]);
   });
 
-  it("binds data from a JSON file relative to its directory", () => {
+  it("binds data from a JSON file relative to its directory", async () => {
     const dir = mkdtempSync(join(tmpdir(), "qpipe-session-"));
     writeFileSync(join(dir, "graph.json"), JSON.stringify({ n: 4, edges: [[0, 1, 1], [1, 2, 1], [2, 3, 1]] }));
     const session = new KernelSession({ cwd: dir });
-    session.execute(MAX_CUT);
-    expect(session.execute('bind max_cut from "graph.json"').error).toBeUndefined();
-    expect(resultText(session.execute("compile max_cut"))).toMatch(/4 variables/);
-    expect(session.execute('bind max_cut from "missing.json"').error?.ename).toBe("data-unreadable");
+    await session.execute(MAX_CUT);
+    expect((await session.execute('bind max_cut from "graph.json"')).error).toBeUndefined();
+    expect(resultText(await session.execute("compile max_cut"))).toMatch(/4 variables/);
+    expect((await session.execute('bind max_cut from "missing.json"')).error?.ename).toBe("data-unreadable");
   });
 
-  it("reports a diagnostic with the line and column of the cell and a caret", () => {
+  it("reports a diagnostic with the line and column of the cell and a caret", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    session.execute(PAIR);
-    const outcome = session.execute("problem broken {\n  var x: binary[2]\n  minimize x[0] + y\n}");
+    await session.execute(PAIR);
+    const outcome = await session.execute("problem broken {\n  var x: binary[2]\n  minimize x[0] + y\n}");
     expect(outcome.error?.ename).toBe("unknown-symbol");
     const traceback = outcome.error?.traceback.join("\n") ?? "";
     expect(traceback).toContain("--> cell[2]:3:19");
@@ -56,56 +57,76 @@ describe("a kernel session", () => {
     expect(traceback).toMatch(/\| {19}\^/);
   });
 
-  it("keeps the session unchanged when a cell fails", () => {
+  it("keeps the session unchanged when a cell fails", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    session.execute(PAIR);
+    await session.execute(PAIR);
     const before = session.source;
-    expect(session.execute("problem pair {\n  minimize q\n}").error).toBeDefined();
+    expect((await session.execute("problem pair {\n  minimize q\n}")).error).toBeDefined();
     expect(session.source).toBe(before);
-    expect(session.execute("compile pair").error).toBeUndefined();
+    expect((await session.execute("compile pair")).error).toBeUndefined();
   });
 
-  it("lets a later cell redefine a declaration", () => {
+  it("lets a later cell redefine a declaration", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    session.execute(PAIR);
-    session.execute("problem pair {\n  var x: binary[3]\n  minimize x[0] + x[1] + x[2]\n}");
-    expect(resultText(session.execute("compile pair"))).toMatch(/3 variables/);
+    await session.execute(PAIR);
+    await session.execute("problem pair {\n  var x: binary[3]\n  minimize x[0] + x[1] + x[2]\n}");
+    expect(resultText(await session.execute("compile pair"))).toMatch(/3 variables/);
   });
 
-  it("sends warnings to stderr and still runs the cell", () => {
+  it("sends warnings to stderr and still runs the cell", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    const outcome = session.execute("problem p {\n  param n: int\n  var x: binary[2]\n  minimize x[0] + x[1]\n}");
+    const outcome = await session.execute("problem p {\n  param n: int\n  var x: binary[2]\n  minimize x[0] + x[1]\n}");
     expect(outcome.error).toBeUndefined();
     const stream = outcome.outputs.find((o) => o.kind === "stream");
     expect(stream?.kind === "stream" && stream.name === "stderr" && stream.text).toMatch(/unused-param/);
   });
 
-  it("rejects commands about unknown problems and malformed commands as user errors", () => {
+  it("rejects commands about unknown problems and malformed commands as user errors", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    expect(session.execute("compile nothing").error?.ename).toBe("unknown-problem");
-    session.execute(PAIR);
-    expect(session.execute("compile pair to lp now").error?.ename).toBe("command-syntax");
-    expect(session.execute("bind pair [1, 2]").error?.ename).toBe("command-syntax");
-    expect(session.execute("bind pair {oops}").error?.ename).toBe("command-syntax");
+    expect((await session.execute("compile nothing")).error?.ename).toBe("unknown-problem");
+    await session.execute(PAIR);
+    expect((await session.execute("compile pair to lp now")).error?.ename).toBe("command-syntax");
+    expect((await session.execute("bind pair [1, 2]")).error?.ename).toBe("command-syntax");
+    expect((await session.execute("bind pair {oops}")).error?.ename).toBe("command-syntax");
   });
 
-  it("reports bind errors from the compiler as diagnostics", () => {
+  it("reports bind errors from the compiler as diagnostics", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    session.execute(MAX_CUT);
-    const outcome = session.execute("compile max_cut");
+    await session.execute(MAX_CUT);
+    const outcome = await session.execute("compile max_cut");
     expect(outcome.error?.ename).toBe("missing-param");
     expect(outcome.error?.traceback.join("\n")).toMatch(/no value for param 'edges'[\s\S]*--> session:3:9/);
   });
 
-  it("records history with the text of each result; silent runs are not counted", () => {
+  it("records history with the text of each result; silent runs are not counted", async () => {
     const session = new KernelSession({ cwd: tmpdir() });
-    session.execute(PAIR);
-    session.execute("compile pair", false);
-    session.execute("compile pair");
+    await session.execute(PAIR);
+    await session.execute("compile pair", false);
+    await session.execute("compile pair");
     expect(session.history.map((h) => [h.executionCount, h.code])).toEqual([
       [1, PAIR],
       [2, "compile pair"],
     ]);
     expect(session.history[1]?.output).toMatch(/^problem pair → QUBO/);
+  });
+});
+
+describe("the solve command", () => {
+  it("solves a bound problem with a seeded solver and shows the best answer", async () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    const outcome = await session.execute(`${MAX_CUT}\nbind max_cut {"n": 3, "edges": [[0, 1, 1.0], [1, 2, 2.0]]}\nsolve max_cut with tabu(seed: 3, time: 1)`);
+    expect(outcome.error).toBeUndefined();
+    const result = outcome.outputs.findLast((o) => o.kind === "result");
+    const record = result?.kind === "result" ? (result.data["application/json"] as Record<string, unknown>) : undefined;
+    // Cutting both edges (x1 on the other side of x0 and x2) is optimal: weight 3.
+    expect(record).toMatchObject({ problem: "max_cut", solver: "tabu", seed: 3, feasible: true, objective: 3 });
+    expect(resultText(outcome)).toMatch(/^max_cut with tabu: objective 3/);
+  });
+
+  it("rejects unknown solvers and options as user errors", async () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    await session.execute(PAIR);
+    expect((await session.execute("solve pair with nonsense")).error?.ename).toBe("solver-options");
+    expect((await session.execute("solve pair with tabu(speed: 3)")).error?.ename).toBe("command-syntax");
   });
 });
