@@ -1,4 +1,4 @@
-// ML pipeline stages: feature selection and hyperparameter candidate proposal (sampling and decision support to follow).
+// ML pipeline stages: feature selection, hyperparameter candidate proposal, Boltzmann sampling (decision support to follow).
 export { type Dataset, checkDataset, selectColumns } from "./dataset.js";
 export { type CsvDatasetOptions, type CsvDatasetResult, readCsvDataset } from "./read-csv-dataset.js";
 export { type MakeClassificationOptions, type SyntheticDataset, makeClassification, permutation } from "./make-classification.js";
@@ -21,3 +21,6 @@ export { type FmqaProposal, proposeFmqa } from "./propose-fmqa.js";
 export { type TpeOptions, proposeTpe } from "./propose-tpe.js";
 export { TUNING_METHODS, type TuningMethod, type TuningOptions, type TuningPoint, type TuningResult, type TuningRunSummary, runTuning } from "./tuning-stage.js";
 export { LOGISTIC_SEARCH_SPACE, logisticTuningObjective } from "./logistic-tuning-problem.js";
+export { BOLTZMANN_MAX_VARIABLES, type BoltzmannDistribution, effectiveSampleSize, exactBoltzmann, klFromExact, modeCoverage, totalVariation } from "./boltzmann.js";
+export { type ChainResult, type MetropolisOptions, metropolisChain } from "./metropolis.js";
+export { BOLTZMANN_SAMPLERS, type BoltzmannSamplerName, type SamplingOptions, type SamplingRecord, runSampling, sherringtonKirkpatrickQubo } from "./sampling-stage.js";
