@@ -4,12 +4,16 @@
 //   bind P from "data/graph.json"                 … or read from a JSON file
 //   compile P [to qubo]                           check → bind → ground → compile; show a summary
 //   solve P [with SOLVER(seed: 1, time: 2, reads: 10)]   run a classical solver; show the best answer
+//   simulate C [shots 1000] [seed 7]              sample a circuit's measurements (data from `bind C`)
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { compileSource } from "../compile/from-source.js";
 import { hasErrors } from "../lang/diagnostic.js";
 import { renderDiagnostic } from "../lang/render.js";
 import type { CompiledModel } from "../compile/compiled-model.js";
+import { lowerCircuit } from "../circuit/lower-circuit.js";
+import { check } from "../lang/check.js";
+import { sampleCircuit } from "../sim/sample-circuit.js";
 import { solve } from "../solve/modes.js";
 import type { SampleSet } from "../solve/sample-set.js";
 import type { CellOutput } from "./cell-outcome.js";
@@ -34,6 +38,8 @@ export async function runCommand(command: CommandText, context: CommandContext):
       return runCompile(command, context);
     case "solve":
       return runSolve(command, context);
+    case "simulate":
+      return runSimulate(command, context);
     default:
       return assertNever(command.word);
   }
@@ -46,7 +52,7 @@ function runBind(command: CommandText, context: CommandContext): CellOutput[] {
   const match = BIND_INLINE.exec(command.text);
   if (!match) throw usage(command, 'expected `bind PROBLEM {json}` or `bind PROBLEM from "file.json"`');
   const name = match[1] as string;
-  requireProblem(name, command, context);
+  if (!context.problems.has(name) && !check(context.source).symbols.circuits.has(name)) requireProblem(name, command, context);
   const rest = (match[2] as string).trim();
   const file = BIND_FILE.exec(rest);
   let text = rest;
@@ -142,6 +148,45 @@ async function runSolve(command: CommandText, context: CommandContext): Promise<
   const shown = values === null ? "no feasible sample" : Object.entries(values).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" ");
   const text = best === undefined ? `${name} with ${solver}: no feasible sample found` : `${name} with ${solver}: objective ${best.objective}, energy ${best.energy}\n${shown}`;
   return [{ kind: "result", data: { "text/plain": text, "application/json": record } }];
+}
+
+const SIMULATE = /^simulate\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+shots\s+(\d+))?(?:\s+seed\s+(\d+))?\s*$/;
+const MAX_SHOTS = 10_000_000;
+
+function runSimulate(command: CommandText, context: CommandContext): CellOutput[] {
+  const match = SIMULATE.exec(command.text);
+  if (!match) throw usage(command, "expected `simulate CIRCUIT [shots N] [seed S]`");
+  const name = match[1] as string;
+  const shots = Number(match[2] ?? 1000);
+  const seed = Number(match[3] ?? 1);
+  if (shots < 1 || shots > MAX_SHOTS) throw usage(command, `shots must be in 1..${MAX_SHOTS}`);
+  const checked = check(context.source);
+  const symbols = checked.symbols.circuits.get(name);
+  if (!symbols) throw new CellFailure("unknown-circuit", `no circuit named '${name}' is declared`, [`line ${command.line}: no circuit named '${name}' is declared`]);
+  const data = (context.data.get(name) ?? {}) as Record<string, unknown>;
+  const sizes: Record<string, number> = {};
+  const parameters: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const param = symbols.decl.params.find((p) => p.name.name === key);
+    if (param?.type.kind === "scalar-type" && param.type.name === "int" && typeof value === "number") sizes[key] = value;
+    else parameters[key] = value;
+  }
+  const lowered = lowerCircuit(checked, name, { sizes });
+  const errors = lowered.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || lowered.circuit === undefined) {
+    const first = errors[0];
+    throw new CellFailure(first?.code ?? "lower-failed", first?.message ?? `circuit ${name} could not be built`, errors.map((d) => renderDiagnostic(d, context.source, { file: "session" })));
+  }
+  let counts: Record<string, number>;
+  try {
+    counts = sampleCircuit(lowered.circuit, shots, { seed, parameters }).counts;
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) throw new CellFailure("simulate-failed", error.message, [`line ${command.line}: ${error.message}`]);
+    throw error;
+  }
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const text = `${name}: ${shots} shots, seed ${seed}\n${entries.slice(0, 16).map(([bits, n]) => `${bits}  ${n}`).join("\n")}${entries.length > 16 ? `\n… ${entries.length - 16} more outcomes` : ""}`;
+  return [{ kind: "result", data: { "text/plain": text, "application/json": { circuit: name, shots, seed, counts } } }];
 }
 
 function requireProblem(name: string, command: CommandText, context: CommandContext): void {

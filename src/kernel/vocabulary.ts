@@ -19,6 +19,7 @@ const COMMAND_DOCS: Record<(typeof COMMAND_WORDS)[number], string> = {
   bind: 'bind PROBLEM {json} | bind PROBLEM from "file.json": set the parameter values of a problem',
   compile: "compile PROBLEM [to qubo]: check, bind, ground and compile a problem; shows the QUBO's size",
   solve: "solve PROBLEM [with SOLVER(seed: 1, time: 2, reads: 10)]: run a solver (default tabu, seed 1); shows the best feasible answer",
+  simulate: "simulate CIRCUIT [shots 1000] [seed 1]: sample the circuit's measurements on the statevector simulator (sizes from `bind CIRCUIT {…}`)",
 };
 
 /** The fixed part: keywords, gates and commands. */

@@ -9,7 +9,7 @@ const FRAGMENTS = [
   "problem p {", "}", "param n: int", "var x: binary[n]", "var y: binary[3]", "minimize x[0] + x[1]",
   "maximize sum(i in 0..n-1) x[i]", "constraint sum(i in 0..2) y[i] == 1", "circuit c(n: int) {", "qubit q[n]",
   "h q[0]", "cx q[0], q[1]", "measure q", "gate g(t: angle) a, b {", "rz(t) b", "compile p", "compile p to qubo",
-  'bind p {"n": 2}', "solve p", "solve p with sa(seed: 2, reads: 3)", "solve p with", "bind p {", '"n": [1, 2]', 'bind p from "nowhere.json"', "(", ")", "[", "]", "{", "\"", "/*", "*/", "//",
+  'bind p {"n": 2}', 'bind c {"n": 2}', "simulate c shots 10 seed 1", "simulate c", "solve p", "solve p with sa(seed: 2, reads: 3)", "solve p with", "bind p {", '"n": [1, 2]', 'bind p from "nowhere.json"', "(", ")", "[", "]", "{", "\"", "/*", "*/", "//",
   "𝔁", "-", "* *", "0..", "1e999", "let s = x[0] * x[1]", "penalty 3", "soft", "where", "ansatz a = qaoa(p, layers: 2)",
 ];
 

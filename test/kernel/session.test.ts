@@ -130,3 +130,32 @@ describe("the solve command", () => {
     expect((await session.execute("solve pair with tabu(speed: 3)")).error?.ename).toBe("command-syntax");
   });
 });
+
+describe("the simulate command", () => {
+  const GHZ = "circuit ghz(n: int) {\n  qubit q[n]\n  h q[0]\n  for i in 0..n-2 { cx q[i], q[i+1] }\n  measure q\n}";
+
+  it("samples a circuit sized by bound data, reproducibly for a seed", async () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    await session.execute(`${GHZ}\nbind ghz {"n": 3}`);
+    const countsOf = async () => {
+      const outcome = await session.execute("simulate ghz shots 1000 seed 7");
+      expect(outcome.error).toBeUndefined();
+      const result = outcome.outputs.findLast((o) => o.kind === "result");
+      return (result?.kind === "result" ? (result.data["application/json"] as { counts: Record<string, number> }) : undefined)?.counts ?? {};
+    };
+    const counts = await countsOf();
+    // A GHZ state measures all-zeros or all-ones, about half each.
+    expect(Object.keys(counts).sort()).toEqual(["000", "111"]);
+    expect((counts["000"] ?? 0) + (counts["111"] ?? 0)).toBe(1000);
+    expect(Math.abs((counts["000"] ?? 0) - 500)).toBeLessThan(100);
+    expect(await countsOf()).toEqual(counts);
+  });
+
+  it("rejects unknown circuits and bad shot counts", async () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    expect((await session.execute("simulate nothing")).error?.ename).toBe("unknown-circuit");
+    await session.execute(GHZ);
+    expect((await session.execute("simulate ghz shots 0")).error?.ename).toBe("command-syntax");
+    expect((await session.execute("simulate ghz shots many")).error?.ename).toBe("command-syntax");
+  });
+});
