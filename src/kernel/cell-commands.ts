@@ -5,6 +5,7 @@
 //   compile P [to qubo]                           check → bind → ground → compile; show a summary
 //   solve P [with SOLVER(seed: 1, time: 2, reads: 10)]   run a classical solver; show the best answer
 //   simulate C [shots 1000] [seed 7]              sample a circuit's measurements (data from `bind C`)
+//   plot C [shots 1000] [seed 7]                  the same counts as a chart (Vega-Lite v5 + SVG + PNG)
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { compileSource } from "../compile/from-source.js";
@@ -15,6 +16,9 @@ import { lowerCircuit } from "../circuit/lower-circuit.js";
 import { check } from "../lang/check.js";
 import { sampleCircuit } from "../sim/sample-circuit.js";
 import { solve } from "../solve/modes.js";
+import { measurementCountsSpec } from "../viz/charts/measurement-counts.js";
+import { DISPLAY, toWireBundle } from "../viz/display-protocol.js";
+import { renderChart } from "../viz/rendered-chart.js";
 import type { SampleSet } from "../solve/sample-set.js";
 import type { CellOutput } from "./cell-outcome.js";
 import { CellFailure } from "./cell-outcome.js";
@@ -40,6 +44,8 @@ export async function runCommand(command: CommandText, context: CommandContext):
       return runSolve(command, context);
     case "simulate":
       return runSimulate(command, context);
+    case "plot":
+      return runPlot(command, context);
     default:
       return assertNever(command.word);
   }
@@ -150,12 +156,33 @@ async function runSolve(command: CommandText, context: CommandContext): Promise<
   return [{ kind: "result", data: { "text/plain": text, "application/json": record } }];
 }
 
-const SIMULATE = /^simulate\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+shots\s+(\d+))?(?:\s+seed\s+(\d+))?\s*$/;
+const SIMULATE = /^(?:simulate|plot)\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+shots\s+(\d+))?(?:\s+seed\s+(\d+))?\s*$/;
 const MAX_SHOTS = 10_000_000;
 
+interface SampledCounts {
+  readonly name: string;
+  readonly shots: number;
+  readonly seed: number;
+  readonly counts: Record<string, number>;
+}
+
 function runSimulate(command: CommandText, context: CommandContext): CellOutput[] {
+  const { name, shots, seed, counts } = sampleCounts(command, context);
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const text = `${name}: ${shots} shots, seed ${seed}\n${entries.slice(0, 16).map(([bits, n]) => `${bits}  ${n}`).join("\n")}${entries.length > 16 ? `\n… ${entries.length - 16} more outcomes` : ""}`;
+  return [{ kind: "result", data: { "text/plain": text, "application/json": { circuit: name, shots, seed, counts } } }];
+}
+
+async function runPlot(command: CommandText, context: CommandContext): Promise<CellOutput[]> {
+  const { name, shots, seed, counts } = sampleCounts(command, context);
+  const chart = await renderChart(measurementCountsSpec(counts, { title: `${name}: ${shots} shots, seed ${seed}` }));
+  const bundle = toWireBundle(chart[DISPLAY]());
+  return [{ kind: "display", data: { ...bundle, "text/plain": `chart: measurement counts of ${name} (${shots} shots, seed ${seed})` } }];
+}
+
+function sampleCounts(command: CommandText, context: CommandContext): SampledCounts {
   const match = SIMULATE.exec(command.text);
-  if (!match) throw usage(command, "expected `simulate CIRCUIT [shots N] [seed S]`");
+  if (!match) throw usage(command, `expected \`${command.word} CIRCUIT [shots N] [seed S]\``);
   const name = match[1] as string;
   const shots = Number(match[2] ?? 1000);
   const seed = Number(match[3] ?? 1);
@@ -184,9 +211,7 @@ function runSimulate(command: CommandText, context: CommandContext): CellOutput[
     if (error instanceof RangeError || error instanceof TypeError) throw new CellFailure("simulate-failed", error.message, [`line ${command.line}: ${error.message}`]);
     throw error;
   }
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const text = `${name}: ${shots} shots, seed ${seed}\n${entries.slice(0, 16).map(([bits, n]) => `${bits}  ${n}`).join("\n")}${entries.length > 16 ? `\n… ${entries.length - 16} more outcomes` : ""}`;
-  return [{ kind: "result", data: { "text/plain": text, "application/json": { circuit: name, shots, seed, counts } } }];
+  return { name, shots, seed, counts };
 }
 
 function requireProblem(name: string, command: CommandText, context: CommandContext): void {

@@ -20,6 +20,7 @@ const COMMAND_DOCS: Record<(typeof COMMAND_WORDS)[number], string> = {
   compile: "compile PROBLEM [to qubo]: check, bind, ground and compile a problem; shows the QUBO's size",
   solve: "solve PROBLEM [with SOLVER(seed: 1, time: 2, reads: 10)]: run a solver (default tabu, seed 1); shows the best feasible answer",
   simulate: "simulate CIRCUIT [shots 1000] [seed 1]: sample the circuit's measurements on the statevector simulator (sizes from `bind CIRCUIT {…}`)",
+  plot: "plot CIRCUIT [shots 1000] [seed 1]: the measurement counts of `simulate` as a chart (Vega-Lite, SVG and PNG)",
 };
 
 /** The fixed part: keywords, gates and commands. */

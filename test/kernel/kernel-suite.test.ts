@@ -48,8 +48,8 @@ describe.skipIf(!available)("jupyter_kernel_test against the qpipe kernel", () =
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/^OK\b/m);
     // The tests this kernel must pass (the rest are skipped: the language has no print, pager or
-    // clear_output, and charts (display_data) are not built yet).
-    const required = ["test_kernel_info", "test_execute_stderr", "test_is_complete", "test_error", "test_execute_result", "test_history", "test_completion", "test_inspect"];
+    // clear_output).
+    const required = ["test_kernel_info", "test_execute_stderr", "test_is_complete", "test_error", "test_execute_result", "test_history", "test_completion", "test_inspect", "test_display_data"];
     for (const name of required) {
       expect(result.output, result.output).toMatch(new RegExp(`${name} \\(.*\\) \\.\\.\\. ok`));
     }

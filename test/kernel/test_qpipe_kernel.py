@@ -51,6 +51,10 @@ class QpipeKernelTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "cx"
 
+    code_display_data = [
+        {"code": "circuit bell() {\n  qubit q[2]\n  h q[0]\n  cx q[0], q[1]\n  measure q\n}\nplot bell shots 100 seed 1", "mime": "image/png"},
+    ]
+
     supported_history_operations = ("tail", "range", "search")
     code_history_pattern = "// history*"
 
