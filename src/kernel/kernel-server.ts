@@ -102,6 +102,12 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
         await publish(request, "status", { execution_state: "busy" });
         try {
           await handle(request, reply);
+        } catch (error) {
+          // A bug in a handler must not end the loop (the kernel would stop answering): reply with
+          // an error of the matching reply type instead.
+          const evalue = error instanceof Error ? error.message : String(error);
+          const replyType = request.header.msg_type.replace(/_request$/, "_reply");
+          if (replyType !== request.header.msg_type) await reply(replyType, { status: "error", ename: "InternalError", evalue, traceback: [evalue] }).catch(() => undefined);
         } finally {
           if (!isClosed) await publish(request, "status", { execution_state: "idle" }).catch(() => undefined);
         }
