@@ -55,6 +55,9 @@ describe("qpipe demo", () => {
       if (run.objective !== null) expect(run.objective).toBeLessThanOrEqual(results.knapsack.optimum);
     }
     expect(results.knapsack.runs.find((r) => r.solver === "milp")?.objective).toBe(results.knapsack.optimum);
+    const qaoaRuns = results.knapsack.runs.filter((r) => r.solver === "qaoa");
+    expect(qaoaRuns.length).toBe(2);
+    expect(qaoaRuns.every((r) => r.fallback === undefined)).toBe(true); // the quantum path really ran
     expect(results.corpus.length).toBeGreaterThanOrEqual(15);
     expect(results.corpus.every((file) => file.errors === 0)).toBe(true);
     const outcomes = Object.keys(results.circuit.counts).sort();
