@@ -1,4 +1,4 @@
-// ML pipeline stages: feature selection, hyperparameter candidate proposal, Boltzmann sampling (decision support to follow).
+// ML pipeline stages: feature selection, hyperparameter candidate proposal, Boltzmann sampling, decision support.
 export { type Dataset, checkDataset, selectColumns } from "./dataset.js";
 export { type CsvDatasetOptions, type CsvDatasetResult, readCsvDataset } from "./read-csv-dataset.js";
 export { type MakeClassificationOptions, type SyntheticDataset, makeClassification, permutation } from "./make-classification.js";
@@ -24,3 +24,4 @@ export { LOGISTIC_SEARCH_SPACE, logisticTuningObjective } from "./logistic-tunin
 export { BOLTZMANN_MAX_VARIABLES, type BoltzmannDistribution, effectiveSampleSize, exactBoltzmann, klFromExact, modeCoverage, totalVariation } from "./boltzmann.js";
 export { type ChainResult, type MetropolisOptions, metropolisChain } from "./metropolis.js";
 export { BOLTZMANN_SAMPLERS, type BoltzmannSamplerName, type SamplingOptions, type SamplingRecord, runSampling, sherringtonKirkpatrickQubo } from "./sampling-stage.js";
+export { DECISION_SOURCE, type DecisionInstance, type DecisionRecord, greedyDecision, runDecision } from "./decision-stage.js";
