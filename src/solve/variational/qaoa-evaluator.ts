@@ -8,7 +8,7 @@ import { betaIndex, gammaIndex, type QaoaLayout } from "../../compile/ansatz/qao
 import { applyCostLayer, type DiagonalCost, prepareDiagonalCost } from "../../sim/cost-layer.js";
 import type { ThreadOption } from "../../sim/execute.js";
 import { stateBytes } from "../../sim/memory-guard.js";
-import { createState, type StateVector } from "../../sim/statevector.js";
+import { copyState, createState, type StateVector } from "../../sim/statevector.js";
 import type { Objective } from "../optimize/objective.js";
 import { type Aggregation, cvar, diagonalExpectation, statesByEnergy } from "./aggregate.js";
 import { applyPhases, applyXRotation, applyXRotationPair, applyXyRotation, imOverlapDiagonal, imOverlapX, imOverlapXy } from "./mixer-kernels.js";
@@ -115,10 +115,7 @@ export class QaoaEvaluator implements Objective {
   /** A copy of ψ(θ) (for sampling and inspection). */
   state(theta: ArrayLike<number>): StateVector {
     this.forward(theta);
-    const copy = createState(this.layout.nQubits);
-    copy.re.set(this.phi.re);
-    copy.im.set(this.phi.im);
-    return copy;
+    return copyState(this.phi);
   }
 
   /** ⟨C⟩ of ψ(θ), whatever the aggregation. */

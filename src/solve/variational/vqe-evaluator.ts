@@ -7,7 +7,7 @@ import { adjointGradient } from "../../sim/gradient-adjoint.js";
 import { stateBytes } from "../../sim/memory-guard.js";
 import { compilePlan, type Plan } from "../../sim/plan.js";
 import { simulate } from "../../sim/simulate.js";
-import { createState, type StateVector } from "../../sim/statevector.js";
+import { copyState, createState, type StateVector } from "../../sim/statevector.js";
 import type { Objective } from "../optimize/objective.js";
 import { type Aggregation, cvar, diagonalExpectation, statesByEnergy } from "./aggregate.js";
 
@@ -48,10 +48,7 @@ export class VqeEvaluator implements Objective {
   /** A copy of ψ(θ). */
   stateAt(theta: ArrayLike<number>): StateVector {
     this.forward(theta);
-    const copy = createState(this.circuit.nQubits);
-    copy.re.set(this.state.re);
-    copy.im.set(this.state.im);
-    return copy;
+    return copyState(this.state);
   }
 
   meanEnergy(theta: ArrayLike<number>): number {
