@@ -8,7 +8,9 @@ bash scripts/setup.sh || { echo "tests: 0 passed, 1 failed (setup failed)"; exit
 failed=0
 passed=0
 
-if npx tsc -p tsconfig.json --noEmit; then passed=$((passed + 1)); else echo "typecheck failed"; failed=$((failed + 1)); fi
+# `npm run typecheck` calls the project's TypeScript by path: tslab's bundled TypeScript 5.0 also
+# provides a `tsc` bin, and npm may link that one into node_modules/.bin.
+if npm run --silent typecheck; then passed=$((passed + 1)); else echo "typecheck failed"; failed=$((failed + 1)); fi
 
 results=.vitest-results.json
 rm -f "$results"
