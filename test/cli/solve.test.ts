@@ -51,7 +51,7 @@ describe("qpipe solve", () => {
     const { code, stdout } = await run(knapsack, "--data", "knapsack.json", "--solver", "exact", "--json");
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result).toMatchObject({ solver: "exact", seed: "0", best: { objective: 10, feasible: true, values: { x: [1, 0, 1, 0] } } });
+    expect(result).toMatchObject({ solver: "exact", seed: 0, best: { objective: 10, feasible: true, values: { x: [1, 0, 1, 0] } } });
     expect(Object.keys(result.timing)).toEqual(["encodeMs", "solveMs", "decodeMs"]);
   });
 
@@ -77,6 +77,7 @@ describe("qpipe solve", () => {
     delete a.timing;
     delete b.timing;
     expect(a).toEqual(b);
+    expect(a.seed).toBe(9); // the number given, as a number
   });
 
   it("runs qaoa on the simulator, and falls back to tabu with the reason beyond its qubit limit", async () => {

@@ -112,7 +112,7 @@ export const command: Command = {
       throw error;
     }
     const best = set.bestFeasible;
-    if (values.json) io.stdout(JSON.stringify(report(set, best)) + "\n");
+    if (values.json) io.stdout(JSON.stringify(report(set, best, seed)) + "\n");
     else io.stdout(describe(set, best));
     if (best === undefined) {
       io.stderr("qpipe solve: no feasible sample found; try more reads, a longer --time-limit or another solver\n");
@@ -192,10 +192,11 @@ function seconds(text: string): number {
   return value;
 }
 
-function report(set: SampleSet, best: Sample | undefined): object {
+/** `seed` is the number given on the command line (the manifest keeps the stream's seed as text). */
+function report(set: SampleSet, best: Sample | undefined, seed: number): object {
   return {
     solver: set.manifest.solver,
-    seed: set.manifest.seed,
+    seed,
     sense: set.sense,
     best: best === undefined ? null : { objective: best.objective, energy: best.energy, feasible: best.feasible, values: set.valuesOf(best), bits: best.bits },
     lowestEnergy: set.bestEnergy === undefined ? null : { energy: set.bestEnergy.energy, feasible: set.bestEnergy.feasible, violations: set.bestEnergy.violations },
