@@ -12,6 +12,10 @@ async function rendersCleanly(spec: VegaLiteSpec): Promise<void> {
 }
 
 describe("charts on random records (property)", () => {
+  it("a convergence trace whose values differ only by subnormals renders without NaN", async () => {
+    await rendersCleanly(convergenceTraceSpec([{ iteration: 0, value: -5e-324, run: "a" }, { iteration: 0, value: 5e-324, run: "a" }]));
+  });
+
   it("energy histograms", async () => {
     const sample = fc.record({ energy: finite, feasible: fc.boolean(), occurrences: fc.integer({ min: 0, max: 1000 }) });
     await fc.assert(fc.asyncProperty(fc.array(sample, { minLength: 1, maxLength: 50 }), (samples) => rendersCleanly(energyHistogramSpec(samples))), { numRuns: 8 });

@@ -40,6 +40,15 @@ export function convergenceTraceSpec(points: readonly ConvergencePoint[], option
     return { ...point, bestSoFar };
   });
   const valueTitle = options.valueTitle ?? "Objective";
+  // Axis ticks over a span of a few subnormals underflow to a zero step and the SVG gets NaN
+  // coordinates; values that differ by less than 1e-290 are drawn on a unit-padded axis instead.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const point of values) {
+    lo = Math.min(lo, point.value);
+    hi = Math.max(hi, point.value);
+  }
+  const yScale = hi - lo > 0 && hi - lo < 1e-290 ? { zero: false, domain: [lo - 1, hi + 1] } : { zero: false };
   const color = { field: "run", type: "nominal" as const, title: "Run" };
   return {
     ...specFrame(options, "Optimiser convergence"),
@@ -49,7 +58,7 @@ export function convergenceTraceSpec(points: readonly ConvergencePoint[], option
         mark: { type: "line", opacity: 0.3, strokeWidth: 1 },
         encoding: {
           x: { field: "iteration", type: "quantitative", title: "Iteration" },
-          y: { field: "value", type: "quantitative", title: valueTitle, scale: { zero: false } },
+          y: { field: "value", type: "quantitative", title: valueTitle, scale: yScale },
           color,
         },
       },
