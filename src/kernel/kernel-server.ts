@@ -2,7 +2,8 @@
 // messaging protocol 5.3.
 //
 //   hb       REP     echoes every ping
-//   shell    ROUTER  execute / complete / inspect / is_complete / history / kernel_info / comm_info
+//   shell    ROUTER  execute / complete / inspect / is_complete / history / kernel_info / comm_info,
+//                    comm_open (closed at once: no comm targets) / comm_msg / comm_close
 //   control  ROUTER  shutdown / interrupt / kernel_info (answered while a cell runs: cells run in a
 //                    worker thread, cell-runner.ts)
 //   iopub    PUB     status busy → execute_input → outputs → status idle, around every request
@@ -137,14 +138,21 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
         return reply("history_reply", historyReply(session.history, content));
       case "comm_info_request":
         return reply("comm_info_reply", { status: "ok", comms: {} });
+      case "comm_open":
+        // No comm targets exist: refuse the comm as the protocol says, by closing it on iopub, so
+        // the front end's comm object is disposed instead of waiting for messages.
+        return publish(request, "comm_close", { comm_id: String(content["comm_id"] ?? ""), data: {} });
+      case "comm_msg":
+      case "comm_close":
+        // Only comms the kernel refused can be named here; there is nothing to deliver or close.
+        return;
       case "interrupt_request":
         await session.interrupt();
         return reply("interrupt_reply", { status: "ok" });
       case "shutdown_request":
         return reply("shutdown_reply", { status: "ok", restart: content["restart"] === true });
       default:
-        // Unknown requests (and comm messages, since no comm targets exist) are ignored, as the
-        // protocol allows.
+        // Unknown requests are ignored, as the protocol allows.
         return;
     }
   };
