@@ -1,23 +1,27 @@
-// The gates an OpenQASM 2.0 program can call: built-ins, qelib1.inc, and the program's own `gate` and
+// The gates an OpenQASM 2.0 program can call: built-ins, qelib1.inc (or OpenQASM 3's stdgates.inc), and the program's own `gate` and
 // `opaque` declarations, each checked once where it is declared so that expanding a call never fails.
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
 import { GATES, isGateName, type GateName } from "../circuit/ir.js";
 import type { QasmGateDefinition } from "./qasm-ast.js";
 import { findUnknownName } from "./qasm-expression.js";
 import { parseQasm } from "./qasm-parser.js";
-import { BUILTIN_GATES, QELIB1_DEFINITIONS, QELIB1_GATES, type StandardGate } from "./qasm-stdlib.js";
+import { BUILTIN_GATES, QELIB1_DEFINITIONS, QELIB1_GATES, STDGATES_GATES, type StandardGate } from "./qasm-stdlib.js";
 
 export type GateEntry =
   | { readonly kind: "ir"; readonly nParams: number; readonly nQubits: number; readonly ir: NonNullable<StandardGate["ir"]> }
   | { readonly kind: "defined"; readonly nParams: number; readonly nQubits: number; readonly definition: QasmGateDefinition }
   | { readonly kind: "opaque"; readonly nParams: number; readonly nQubits: number; readonly span: Span };
 
-/** IR gates that qelib1 lacks; a `gate` declaration with this name and signature is taken as the IR gate. */
-const IR_ONLY_GATES: readonly GateName[] = (Object.keys(GATES) as GateName[]).filter((name) => !(name in QELIB1_GATES));
+/** IR gates that a standard library lacks; a `gate` declaration with such a name and signature is taken as the IR gate. */
+const irGatesMissingFrom = (library: Readonly<Record<string, StandardGate>>): readonly GateName[] =>
+  (Object.keys(GATES) as GateName[]).filter((name) => !(name in library));
+const IR_ONLY_GATES = irGatesMissingFrom(QELIB1_GATES);
+const IR_NOT_IN_STDGATES = irGatesMissingFrom(STDGATES_GATES);
 
 export class GateTable {
   private readonly entries = new Map<string, GateEntry>();
   private qelib1Included = false;
+  private stdgatesIncluded = false;
 
   constructor() {
     for (const [name, gate] of Object.entries(BUILTIN_GATES)) this.entries.set(name, standardEntry(gate));
@@ -33,6 +37,16 @@ export class GateTable {
 
   includesQelib1(): boolean {
     return this.qelib1Included;
+  }
+
+  includesStdgates(): boolean {
+    return this.stdgatesIncluded;
+  }
+
+  /** OpenQASM 3's standard gates (no definitions to parse: every one is an IR gate). */
+  includeStdgates(): void {
+    this.stdgatesIncluded = true;
+    for (const [name, gate] of Object.entries(STDGATES_GATES)) if (!this.entries.has(name)) this.entries.set(name, standardEntry(gate));
   }
 
   includeQelib1(): void {
@@ -90,7 +104,7 @@ export class GateTable {
       this.entries.set(definition.name, { kind: "opaque", nParams: params.size, nQubits: qubits.size, span: definition.span });
       return;
     }
-    const irName = IR_ONLY_GATES.find((name) => name === definition.name);
+    const irName = (this.stdgatesIncluded ? IR_NOT_IN_STDGATES : IR_ONLY_GATES).find((name) => name === definition.name);
     if (irName && GATES[irName].nAngles === params.size && GATES[irName].nQubits === qubits.size) {
       // A round trip of our own export: the declaration spells out an IR gate that qelib1 lacks.
       this.entries.set(definition.name, { kind: "ir", nParams: params.size, nQubits: qubits.size, ir: { name: irName, angles: (p) => [...p] } });

@@ -140,9 +140,13 @@ class QasmImporter {
       this.gates.includeQelib1();
       return;
     }
+    if (path === "stdgates.inc") {
+      this.gates.includeStdgates();
+      return;
+    }
     const text = depth < MAX_INCLUDE_DEPTH ? this.options.resolveInclude?.(path) : undefined;
     if (text === undefined) {
-      this.error(span, "qasm-include", depth >= MAX_INCLUDE_DEPTH ? `includes nest deeper than ${MAX_INCLUDE_DEPTH} files` : `cannot include '${path}': only qelib1.inc is built in`);
+      this.error(span, "qasm-include", depth >= MAX_INCLUDE_DEPTH ? `includes nest deeper than ${MAX_INCLUDE_DEPTH} files` : `cannot include '${path}': only qelib1.inc and stdgates.inc are built in`);
       return;
     }
     this.run(text, path, depth + 1);
@@ -245,7 +249,7 @@ class QasmImporter {
     }
     if (gate) return gate;
     const notes = suggestion(call.name, this.gates.names()) ?? [];
-    if (!this.gates.includesQelib1()) notes.push(`help: standard gates need 'include "qelib1.inc";'`);
+    if (!this.gates.includesQelib1() && !this.gates.includesStdgates()) notes.push(`help: standard gates need 'include "qelib1.inc";'`);
     this.error(call.nameSpan, "qasm-unknown-gate", `unknown gate '${call.name}'`, notes);
     return undefined;
   }

@@ -1,4 +1,4 @@
-// Tokens of OpenQASM 2.0 (Chevrotain lexer). Keywords are lexed as identifiers and recognised by the
+// Tokens of OpenQASM 2.0 and the OpenQASM 3 subset the importer reads (Chevrotain lexer). Keywords are lexed as identifiers and recognised by the
 // parser, which keeps the token set small and lets error messages name what was expected.
 import { createToken, Lexer, type IToken } from "chevrotain";
 import type { Diagnostic, Position, Span } from "../lang/diagnostic.js";
@@ -15,6 +15,7 @@ export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][
 export const StringLiteral = createToken({ name: "String", pattern: /"[^"\n]*"/ });
 export const Arrow = createToken({ name: "Arrow", pattern: /->/ });
 export const EqualEqual = createToken({ name: "EqualEqual", pattern: /==/ });
+export const Equal = createToken({ name: "Equal", pattern: /=/ });
 export const Semicolon = createToken({ name: "Semicolon", pattern: /;/ });
 export const Comma = createToken({ name: "Comma", pattern: /,/ });
 export const LParen = createToken({ name: "LParen", pattern: /\(/ });
@@ -39,6 +40,7 @@ const ALL_TOKENS = [
   StringLiteral,
   Arrow,
   EqualEqual,
+  Equal,
   Semicolon,
   Comma,
   LParen,

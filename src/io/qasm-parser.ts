@@ -1,7 +1,11 @@
-// OpenQASM 2.0 syntax → QasmProgram, by recursive descent over the Chevrotain tokens.
+// OpenQASM 2.0 syntax → QasmProgram, by recursive descent over the Chevrotain tokens. A program
+// headed `OPENQASM 3.0;` may also use the OpenQASM 3 forms that `exportQasm3` writes — register
+// declarations `qubit[n] q;` / `bit[n] c;` and measurements `c[k] = measure q[k];` — which map onto
+// the same statements as `qreg`, `creg` and `measure q -> c` (the rest of OpenQASM 3 is not read).
 //
 //   program   := ("OPENQASM" real ";")? statement*
 //   statement := "include" string ";" | ("qreg"|"creg") id "[" int "]" ";"
+//              | ("qubit"|"bit") ("[" int "]")? id ";"  |  arg "=" "measure" arg ";"     (3.0 only)
 //              | ("gate"|"opaque") id ("(" ids? ")")? ids ("{" body "}" | ";")
 //              | "if" "(" id "==" int ")" qop | qop
 //   qop       := id ("(" exprs? ")")? args ";" | "measure" arg "->" arg ";" | "reset" arg ";"
@@ -42,6 +46,8 @@ export function parseQasm(text: string, file?: string): QasmParse {
 }
 
 class QasmParser extends QasmTokenStream {
+  private openQasm3 = false;
+
   program(): QasmProgram {
     let version: string | undefined;
     const statements: QasmStatement[] = [];
@@ -50,8 +56,9 @@ class QasmParser extends QasmTokenStream {
         this.advance();
         const number = this.expectOneOf([T.Real, T.Integer], "a version number such as 2.0");
         version = number.image;
-        if (version !== "2.0" && version !== "2") {
-          this.report(this.span(number), "qasm-version", `OpenQASM ${version} is not supported; only 2.0 is`);
+        if (version === "3.0" || version === "3") this.openQasm3 = true;
+        else if (version !== "2.0" && version !== "2") {
+          this.report(this.span(number), "qasm-version", `OpenQASM ${version} is not supported; only 2.0 (and the 3.0 subset that exportQasm3 writes) is`);
         }
         this.expect(T.Semicolon, "';'");
       });
@@ -112,11 +119,54 @@ class QasmParser extends QasmTokenStream {
             span: { ...this.span(token), end: op.span.end },
           };
         }
+        case "qubit":
+        case "bit":
+          if (this.openQasm3) return this.declaration();
+          return this.quantumOp(false);
         default:
+          if (this.openQasm3 && this.isMeasureAssignment()) return this.measureAssignment();
           return this.quantumOp(false);
       }
     }
     this.fail(token, "a statement");
+  }
+
+  /** OpenQASM 3 `qubit[n] q;` or `bit c;` (size 1): the same statement as `qreg q[n];` / `creg c[1];`. */
+  private declaration(): QasmStatement {
+    const keyword = this.advance();
+    let size: IToken | undefined;
+    if (this.accept(T.LBracket)) {
+      size = this.expect(T.Integer, "the register size (an integer)");
+      this.expect(T.RBracket, "']'");
+    }
+    const name = this.identifier("a register name");
+    const end = this.expect(T.Semicolon, "';'");
+    return {
+      kind: "register",
+      quantum: keyword.image === "qubit",
+      name: name.image,
+      size: size === undefined ? 1 : Number(size.image),
+      span: this.join(keyword, end),
+      sizeSpan: this.span(size ?? keyword),
+    };
+  }
+
+  /** `c = measure q;` or `c[k] = measure q[k];` ahead (an argument, then a single '='). */
+  private isMeasureAssignment(): boolean {
+    const next = this.tokens[this.position + 1];
+    if (next?.tokenType === T.Equal) return true;
+    return next?.tokenType === T.LBracket && this.tokens[this.position + 4]?.tokenType === T.Equal;
+  }
+
+  private measureAssignment(): QasmQuantumOp {
+    const first = this.peek();
+    const bit = this.argument();
+    this.expect(T.Equal, "'='");
+    const keyword = this.identifier("'measure'");
+    if (keyword.image !== "measure") this.fail(keyword, "'measure' (the only OpenQASM 3 assignment read)");
+    const qubit = this.argument();
+    const end = this.expect(T.Semicolon, "';'");
+    return { kind: "measure", qubit, bit, span: this.join(first, end) };
   }
 
   private gateDefinition(): QasmGateDefinition {

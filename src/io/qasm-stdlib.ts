@@ -101,3 +101,19 @@ gate c4x a,b,c,d,e {
   h e; cu1(pi/2) d,e; h e; c3x a,b,c,d; h e; cu1(-pi/2) d,e; h e; c3x a,b,c,d; c3sqrtx a,b,c,e;
 }
 `;
+
+/**
+ * Gates of OpenQASM 3's `include "stdgates.inc"`: the same matrices as the qelib1 gates of the same
+ * names, plus the aliases `phase` and `cphase`. `sxdg`, `rxx`, `rzz` and `ryy` are not in it
+ * (`exportQasm3` declares them).
+ */
+export const STDGATES_GATES: Readonly<Record<string, StandardGate>> = {
+  ...Object.fromEntries(
+    ["p", "x", "y", "z", "h", "s", "sdg", "t", "tdg", "sx", "rx", "ry", "rz", "cx", "cy", "cz", "cp", "crx", "cry", "crz", "ch", "swap", "ccx", "cswap", "cu", "id", "u1", "u2", "u3"].map(
+      (name) => [name, QELIB1_GATES[name] as StandardGate],
+    ),
+  ),
+  CX: same("cx", 0, 2),
+  phase: same("p", 1, 1),
+  cphase: same("cp", 1, 2),
+};

@@ -102,6 +102,44 @@ describe("OpenQASM 2.0 export", () => {
 });
 
 describe("OpenQASM 3.0 export", () => {
+  it("round-trips through import (the 3.0 subset the importer reads): same ops, angles within 1e-12", () => {
+    fc.assert(
+      fc.property(anyCircuit, (circuit) => {
+        const back = importQasm(exportQasm3(circuit));
+        expect(back.diagnostics).toEqual([]);
+        expect(back.circuit!.nQubits).toBe(circuit.nQubits);
+        expect(back.circuit!.nClbits).toBe(circuit.nClbits);
+        expect(back.circuit!.ops.length).toBe(circuit.ops.length);
+        back.circuit!.ops.forEach((op, k) => {
+          const original = circuit.ops[k]!;
+          if (op.kind !== "gate" || original.kind !== "gate") {
+            expect(op).toEqual(original);
+            return;
+          }
+          expect(op.name).toBe(original.name);
+          expect(op.qubits).toEqual(original.qubits);
+          op.angles.forEach((angle, j) => {
+            const expected = (original.angles[j] as { value: number }).value;
+            expect(Math.abs((angle as { value: number }).value - expected)).toBeLessThanOrEqual(1e-12);
+          });
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads single-qubit declarations, whole-register measurement and the phase aliases", () => {
+    const back = importQasm('OPENQASM 3;\ninclude "stdgates.inc";\nqubit a;\nqubit[2] b;\nbit[2] c;\nphase(0.5) a;\ncphase(0.25) a, b[1];\nc = measure b;\n');
+    expect(back.diagnostics).toEqual([]);
+    expect(back.circuit!.nQubits).toBe(3);
+    expect(back.circuit!.ops).toEqual([
+      { kind: "gate", name: "p", qubits: [0], angles: [{ kind: "const", value: 0.5 }] },
+      { kind: "gate", name: "cp", qubits: [0, 2], angles: [{ kind: "const", value: 0.25 }] },
+      { kind: "measure", qubit: 1, clbit: 0 },
+      { kind: "measure", qubit: 2, clbit: 1 },
+    ]);
+  });
+
   const circuit: Circuit = {
     name: "ansatz",
     nQubits: 2,
