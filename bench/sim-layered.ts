@@ -1,17 +1,18 @@
 // Statevector simulator benchmark: the layered random circuit of issue 4 and QAOA p = 2.
 //
 //   npx tsx bench/sim-layered.ts [--n 16,20,24] [--reps 3] [--peer 16] [--qaoa 20,24] [--threads 1,2]
-//                                [--layers 10] [--unfused 20]
+//                                [--layers 10] [--unfused 20] [--qsharp 16,20] [--qsharp-layers 1]
 //
 // Layered circuit: 10 layers of H on every qubit, RZ(seeded angle) on every qubit, then CX on
 // (0,1),(2,3)… in even layers and (1,2),(3,4)… in odd ones. Each configuration is timed `reps`
 // times, each right after a block of plain-JS streaming passes over a state of the same size (one
 // read-modify-write of every amplitude), and the fastest of each is kept, so "passes/gate" =
-// (time per gate) / (streaming pass) compares the two under the same machine load. The peer, quantum-circuit, runs one layer (its cost is per
-// gate) at n ≤ --peer. QAOA: random 3-regular graph, max-cut cost as one diagonal pass from
-// precomputed energies, mixer rx(2β) on every qubit.
+// (time per gate) / (streaming pass) compares the two under the same machine load. The peer
+// quantum-circuit runs one layer (its cost is per gate) at n ≤ --peer; qsharp-lang (bench/qsharp-peer.ts) runs --qsharp-layers layers and their
+// adjoint at each n listed in --qsharp, right after our runs at that n. QAOA: random 3-regular
+// graph, max-cut cost as one diagonal pass from precomputed energies, mixer rx(2β) on every qubit.
 import { createRequire } from "node:module";
-import { freemem } from "node:os";
+import { freemem, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { circuit } from "../src/circuit/builder.js";
 import type { Circuit } from "../src/circuit/ir.js";
@@ -27,6 +28,7 @@ import { bindPlan, compilePlan } from "../src/sim/plan.js";
 import { createState, type StateVector } from "../src/sim/statevector.js";
 import { shutdownPool } from "../src/sim/threads/pool.js";
 import { createRng, type Rng } from "../src/util/rng.js";
+import { loadQsharpLayered, type QsharpLayered, type QsharpRun } from "./qsharp-peer.js";
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +39,8 @@ const { values } = parseArgs({
     unfused: { type: "string", default: "20" },
     threads: { type: "string", default: "1,2" },
     layers: { type: "string", default: "10" },
+    qsharp: { type: "string", default: "" },
+    "qsharp-layers": { type: "string", default: "1" },
   },
 });
 const sizes = values.n.split(",").filter(Boolean).map(Number);
@@ -46,6 +50,8 @@ const qaoaSizes = values.qaoa.split(",").filter(Boolean).map(Number);
 const unfusedMax = Number(values.unfused);
 const threadCounts = values.threads.split(",").filter(Boolean).map(Number);
 const nLayers = Number(values.layers);
+const qsharpSizes = values.qsharp.split(",").filter(Boolean).map(Number);
+const qsharpLayers = Number(values["qsharp-layers"]);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -120,7 +126,11 @@ const row = (cells: (string | number)[]): void => {
   console.log(rows[rows.length - 1]);
 };
 
-console.log(`# sim-layered on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, reps ${reps}`);
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(" ");
+console.log(`# sim-layered on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, reps ${reps}, load average ${load()}`);
+const qsharp: QsharpLayered | undefined = qsharpSizes.length > 0 ? await loadQsharpLayered() : undefined;
+/** "ours vs qsharp-lang" lines, printed after the table. */
+const peerNotes: string[] = [];
 row(["n", "config", "gates", "passes", "seconds", "ns/gate/amp", "stream ns/amp", "passes/gate (vs stream)"]);
 row(["---", "---", "---", "---", "---", "---", "---", "---"]);
 for (const n of sizes) {
@@ -136,6 +146,8 @@ for (const n of sizes) {
   const configs: { name: string; k: number; threads: number }[] = [];
   if (n <= unfusedMax) configs.push({ name: "unfused, 1 thread", k: 0, threads: 1 });
   for (const threads of threadCounts) configs.push({ name: `fused ≤2q, ${threads} thread${threads > 1 ? "s" : ""}`, k: 2, threads });
+  let oursNs = Number.POSITIVE_INFINITY;
+  let oursConfig = "";
   for (const config of configs) {
     const passes = passesOf(c, config.k);
     executePasses(state, passes.slice(0, 1), config.threads); // warm the pool and the kernels
@@ -143,6 +155,10 @@ for (const n of sizes) {
     const streams = n >= 26 ? 3 : passes.length;
     const t = timeAgainstStream(state, nGates, streams, () => executePasses(state, passes, config.threads));
     row([n, config.name, nGates, passes.length, (t.ms / 1000).toFixed(3), ((t.ms * 1e6) / nGates / 2 ** n).toFixed(3), ((t.streamMs * 1e6) / 2 ** n).toFixed(3), t.ratio.toFixed(3)]);
+    if ((t.ms * 1e6) / nGates / 2 ** n < oursNs) {
+      oursNs = (t.ms * 1e6) / nGates / 2 ** n;
+      oursConfig = config.name;
+    }
   }
   if (n <= peerMax) {
     const QuantumCircuit = createRequire(import.meta.url)("quantum-circuit") as new (n: number) => {
@@ -159,6 +175,47 @@ for (const n of sizes) {
     const t = timeAgainstStream(state, one.ops.length, 3, () => qc.run());
     row([n, "quantum-circuit (1 layer)", one.ops.length, "–", (t.ms / 1000).toFixed(3), ((t.ms * 1e6) / one.ops.length / 2 ** n).toFixed(1), ((t.streamMs * 1e6) / 2 ** n).toFixed(3), t.ratio.toFixed(1)]);
   }
+  if (qsharp && qsharpSizes.includes(n)) {
+    const peer = await timeQsharp(qsharp, state, n);
+    // Below the compile time's jitter the difference means nothing; NaN prints as such.
+    const ns = peer.ms > 0.2 * peer.setupMs ? (peer.ms * 1e6) / peer.gates / 2 ** n : Number.NaN;
+    row([n, `qsharp-lang (${qsharpLayers} layer${qsharpLayers > 1 ? "s" : ""} + adjoint${peer.gates > 2 * nGatesPerLayers(n) ? `, ×${peer.gates / (2 * nGatesPerLayers(n))}` : ""})`, peer.gates, "–", (peer.ms / 1000).toFixed(3), ns.toFixed(1), ((peer.streamMs * 1e6) / 2 ** n).toFixed(3), (ns / ((peer.streamMs * 1e6) / 2 ** n)).toFixed(1)]);
+    peerNotes.push(
+      `n = ${n}: qsharp-lang ${ns.toFixed(1)} ns/gate/amp (CPU ${(peer.cpuMs / 1000).toFixed(2)} s for ${(peer.ms / 1000).toFixed(2)} s wall, setup ${(peer.setupMs / 1000).toFixed(2)} s subtracted), ours (${oursConfig}) ${oursNs.toFixed(3)}: ${(ns / oursNs).toFixed(0)}× faster; load average ${load()}`,
+    );
+  }
+}
+for (const note of peerNotes) console.log(note);
+
+/** Gates in the first `qsharpLayers` layers of the layered circuit on n qubits. */
+function nGatesPerLayers(n: number): number {
+  let gates = 0;
+  for (let layer = 0; layer < qsharpLayers; layer++) gates += 2 * n + Math.floor((n - (layer % 2)) / 2);
+  return gates;
+}
+
+/**
+ * Times qsharp-lang on this n's layered circuit (first `qsharpLayers` layers and their adjoint):
+ * the fastest of `reps` runs minus the fastest of `reps` zero-layer runs of the same program (its
+ * compilation and qubit allocation), with a streaming pass measured alongside as for our runs.
+ */
+async function timeQsharp(peer: QsharpLayered, state: StateVector, n: number): Promise<{ ms: number; cpuMs: number; setupMs: number; streamMs: number; gates: number }> {
+  const layered = layeredCircuit(n, qsharpLayers, createRng(`layered-${n}`));
+  const angles = layered.ops.flatMap((op) => (op.kind === "gate" && op.name === "rz" && op.angles[0]?.kind === "const" ? [op.angles[0].value] : []));
+  // About 2^18 amplitude-layers per run at least, so that the gates outweigh the compilation.
+  const repeats = Math.max(1, 2 ** (18 - n));
+  await peer.run(Math.min(n, 4), [], 0, 1); // the first run also instantiates the compiler's standard library
+  let best: QsharpRun = { ms: Number.POSITIVE_INFINITY, cpuMs: 0 };
+  let setup: QsharpRun = { ms: Number.POSITIVE_INFINITY, cpuMs: 0 };
+  let stream = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < reps; r++) {
+    stream = Math.min(stream, streamingPass(state));
+    const empty = await peer.run(n, [], 0, repeats);
+    if (empty.ms < setup.ms) setup = empty;
+    const full = await peer.run(n, angles, qsharpLayers, repeats);
+    if (full.ms < best.ms) best = full;
+  }
+  return { ms: best.ms - setup.ms, cpuMs: best.cpuMs - setup.cpuMs, setupMs: setup.ms, streamMs: stream, gates: 2 * repeats * layered.ops.length };
 }
 
 /** A random 3-regular graph by the pairing model (restart on loops or repeated edges). */
