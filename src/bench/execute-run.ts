@@ -55,8 +55,10 @@ function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: Sam
   const nReads = set.nReads;
   const objective = feasible?.objective ?? null;
   const { bestKnown, sense } = instance;
-  const gap = objective === null || bestKnown === null || bestKnown === 0 ? null : ((sense === "max" ? bestKnown - objective : objective - bestKnown) / Math.abs(bestKnown));
-  const success = bestKnown === null ? null : objective !== null && (gap === null ? objective === bestKnown : gap <= tolerance);
+  const gap = objective === null || bestKnown === null ? null : gapTo(bestKnown, sense, objective);
+  const reachesTarget = (value: number): boolean => bestKnown !== null && (gapTo(bestKnown, sense, value) ?? (value === bestKnown ? 0 : Infinity)) <= tolerance;
+  const success = bestKnown === null ? null : objective !== null && reachesTarget(objective);
+  const target = success === true ? set.firstReached((sample) => sample.feasible && reachesTarget(sample.objective)) : null;
   const stoppedBy = typeof set.info.stoppedBy === "string" ? set.info.stoppedBy : null;
   const fallbackReason = set.fallback?.reason ?? null;
   const timedOut = stoppedBy === "time-limit" || (fallbackReason !== null && /timed out|failed after/.test(fallbackReason));
@@ -73,7 +75,9 @@ function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: Sam
     gap,
     approximationRatio: objective === null || bestKnown === null || bestKnown === 0 ? null : objective / bestKnown,
     success,
-    timeToTargetMs: success === true ? set.timing.solveMs : null,
+    // A set without read order (none of the built-in samplers) falls back to the whole solve time.
+    timeToTargetMs: success === true ? (target?.ms ?? set.timing.solveMs) : null,
+    readsToTarget: target?.nReads ?? null,
     encodeMs: set.timing.encodeMs,
     solveMs: set.timing.solveMs,
     decodeMs: set.timing.decodeMs,
@@ -84,6 +88,12 @@ function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: Sam
     resources: resources !== null && typeof resources === "object" && !Array.isArray(resources) ? (resources as JsonObject) : null,
     deterministic: !timedOut,
   };
+}
+
+/** Relative shortfall of `objective` from `bestKnown` in the problem's sense; null when bestKnown is 0. */
+function gapTo(bestKnown: number, sense: "min" | "max" | null, objective: number): number | null {
+  if (bestKnown === 0) return null;
+  return (sense === "max" ? bestKnown - objective : objective - bestKnown) / Math.abs(bestKnown);
 }
 
 function instanceFields(instance: LoadedInstance): Partial<RunRecord> {
@@ -116,6 +126,7 @@ export function baseRecord(spec: SuiteSpec, solver: SolverSpec, instance: string
     approximationRatio: null,
     success: null,
     timeToTargetMs: null,
+    readsToTarget: null,
     loadMs: null,
     encodeMs: null,
     solveMs: null,

@@ -37,8 +37,13 @@ export interface RunRecord {
   readonly approximationRatio: number | null;
   /** Reached the best known within the suite's relative tolerance. */
   readonly success: boolean | null;
-  /** Solve time of a successful run (an upper bound on the time to target); null otherwise. */
+  /**
+   * When the first read that reached the best known was pushed, in ms from the start of the solve
+   * (≤ solveMs; read granularity: a read's own work counts whole); null for unsuccessful runs.
+   */
   readonly timeToTargetMs: number | null;
+  /** Reads up to and including that first successful read; null for unsuccessful runs. */
+  readonly readsToTarget: number | null;
   /** Reading or compiling the instance (DSL grounding and penalties count here). */
   readonly loadMs: number | null;
   readonly encodeMs: number | null;
@@ -69,6 +74,7 @@ export const DETERMINISTIC_FIELDS = [
   "gap",
   "approximationRatio",
   "success",
+  "readsToTarget",
   "modeUsed",
   "solverUsed",
   "inputHash",
@@ -83,7 +89,7 @@ export function runKey(record: Pick<RunRecord, "instance" | "solver" | "seed">):
 export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = [
   "suite", "instance", "solver", "solverName", "mode", "seed", "status", "error", "budgetTimeMs", "budgetReads", "unequalBudget",
   "sense", "bestObjective", "bestEnergy", "bestBits", "feasibleFraction", "nReads", "bestKnown", "gap", "approximationRatio",
-  "success", "timeToTargetMs", "loadMs", "encodeMs", "solveMs", "decodeMs", "modeUsed", "solverUsed", "fallbackReason", "stoppedBy",
+  "success", "timeToTargetMs", "readsToTarget", "loadMs", "encodeMs", "solveMs", "decodeMs", "modeUsed", "solverUsed", "fallbackReason", "stoppedBy",
   "resources", "inputHash", "nVariables", "deterministic",
 ];
 

@@ -1,13 +1,15 @@
 // Where a solver deposits its reads: one 0/1 byte per variable per read, in one growable typed
-// array, so the solve loop never allocates per read beyond amortised doubling.
+// array, so the solve loop never allocates per read beyond amortised doubling. With a clock, each
+// read also gets the time it was pushed: the SampleSet uses it to tell when the best was first found.
 
 const INITIAL_BYTES = 1 << 20;
 
 export class ReadBuffer {
   private data: Uint8Array;
   private count = 0;
+  private times: Float64Array | null;
 
-  constructor(readonly nVariables: number, expectedReads = 1) {
+  constructor(readonly nVariables: number, expectedReads = 1, private readonly clock?: () => number) {
     if (!Number.isSafeInteger(nVariables) || nVariables < 0) {
       throw new RangeError(`nVariables must be a non-negative integer, got ${nVariables}`);
     }
@@ -15,6 +17,7 @@ export class ReadBuffer {
     // reads and grow by doubling instead.
     const rows = Math.max(1, Math.min(expectedReads, Math.floor(INITIAL_BYTES / Math.max(1, nVariables))));
     this.data = new Uint8Array(Math.max(1, nVariables * rows));
+    this.times = clock === undefined ? null : new Float64Array(rows);
   }
 
   get length(): number {
@@ -32,7 +35,21 @@ export class ReadBuffer {
     }
     const base = this.count * n;
     for (let i = 0; i < n; i++) this.data[base + i] = x[i] ? 1 : 0;
+    if (this.times !== null) {
+      if (this.count >= this.times.length) {
+        const grown = new Float64Array(this.times.length * 2);
+        grown.set(this.times);
+        this.times = grown;
+      }
+      this.times[this.count] = this.clock!();
+    }
     this.count++;
+  }
+
+  /** The clock's reading when read k was pushed; null without a clock. */
+  timeOf(k: number): number | null {
+    if (!(k >= 0 && k < this.count)) throw new RangeError(`read index must be in [0, ${this.count}), got ${k}`);
+    return this.times === null ? null : this.times[k]!;
   }
 
   /** A view of read k (valid until the next push). */

@@ -26,6 +26,10 @@ export interface Sample {
   readonly violations: Readonly<Record<string, number>>;
   /** Decoded variables by name; absent for a bare QUBO (see `SampleSet.valuesOf`). */
   readonly values?: Readonly<Record<string, JsonValue>>;
+  /** Index of the first read that returned this sample (absent in a set rebuilt from JSON). */
+  readonly firstRead?: number;
+  /** When that read was pushed, in ms from the start of the solve (absent without a clock). */
+  readonly firstFoundMs?: number;
 }
 
 export interface Timing {
@@ -34,6 +38,11 @@ export interface Timing {
   readonly solveMs: number;
   /** Aggregating reads, recomputing energies and decoding. */
   readonly decodeMs: number;
+  /**
+   * When the read holding the best sample (best feasible, else lowest energy) was pushed, in ms from
+   * the start of the solve: a time to solution at read granularity, ≤ solveMs.
+   */
+  readonly bestFoundMs?: number | null;
 }
 
 export interface SolverChoice {
@@ -105,27 +114,33 @@ export class SampleSet {
     if (reads.nVariables !== qubo.linear.length) {
       throw new Error(`internal: reads have ${reads.nVariables} variables, the QUBO ${qubo.linear.length}`);
     }
-    const byBits = new Map<string, { x: Uint8Array; occurrences: number }>();
+    const byBits = new Map<string, { x: Uint8Array; occurrences: number; firstRead: number }>();
     for (let k = 0; k < reads.length; k++) {
       const x = reads.read(k);
       const bits = bitsToString(x);
       const seen = byBits.get(bits);
       if (seen) seen.occurrences++;
-      else byBits.set(bits, { x: x.slice(), occurrences: 1 });
+      else byBits.set(bits, { x: x.slice(), occurrences: 1, firstRead: k });
     }
     const samples: Sample[] = [];
-    for (const [bits, { x, occurrences }] of byBits) {
+    for (const [bits, { x, occurrences, firstRead }] of byBits) {
       const energy = quboEnergy(qubo, x);
+      const firstFoundMs = reads.timeOf(firstRead);
+      const order = firstFoundMs === null ? { firstRead } : { firstRead, firstFoundMs };
       if (model.decode) {
         const decoded = model.decode(x);
         checkDecoded(decoded);
-        samples.push({ x, bits, energy, occurrences, ...decoded });
+        samples.push({ x, bits, energy, occurrences, ...decoded, ...order });
       } else {
-        samples.push({ x, bits, energy, occurrences, objective: objectiveOfEnergy(model.sense, energy), feasible: true, violations: {} });
+        samples.push({ x, bits, energy, occurrences, objective: objectiveOfEnergy(model.sense, energy), feasible: true, violations: {}, ...order });
       }
     }
-    const timing = { ...meta.timing, decodeMs: now() - started };
-    return new SampleSet(qubo.variables, model.sense ?? "min", samples, { ...meta, timing });
+    const set = new SampleSet(qubo.variables, model.sense ?? "min", samples, meta);
+    const best = set.bestFeasible ?? set.bestEnergy;
+    const timing = { ...meta.timing, bestFoundMs: best?.firstFoundMs ?? null, decodeMs: now() - started };
+    // Reads until the best: deterministic for a seeded run, unlike the time.
+    const info = best?.firstRead === undefined ? meta.info : { ...meta.info, readsToBest: best.firstRead + 1 };
+    return new SampleSet(qubo.variables, model.sense ?? "min", set.samples, { ...meta, timing, info });
   }
 
   /** Rebuilds a SampleSet from `toJSON()` output (or its parsed text), checking its shape. */
@@ -178,6 +193,20 @@ export class SampleSet {
     return total;
   }
 
+  /**
+   * The earliest read that returned a sample meeting `reached` (e.g. a target objective): its count
+   * of reads from the start (1-based) and its time from the start of the solve. Null when no sample
+   * meets it, or the set does not know its read order (rebuilt from JSON, merged).
+   */
+  firstReached(reached: (sample: Sample) => boolean): { readonly nReads: number; readonly ms: number | null } | null {
+    let first: Sample | undefined;
+    for (const sample of this.samples) {
+      if (sample.firstRead === undefined || !reached(sample)) continue;
+      if (first === undefined || sample.firstRead < first.firstRead!) first = sample;
+    }
+    return first === undefined ? null : { nReads: first.firstRead! + 1, ms: first.firstFoundMs ?? null };
+  }
+
   /** The k lowest-energy samples. */
   lowest(k: number): SampleSet {
     if (!Number.isSafeInteger(k) || k < 0) throw new RangeError(`lowest(k) needs a non-negative integer, got ${k}`);
@@ -203,6 +232,8 @@ export class SampleSet {
       const seen = byBits.get(sample.bits);
       byBits.set(sample.bits, seen ? { ...seen, occurrences: seen.occurrences + sample.occurrences } : sample);
     }
+    // Two runs' read orders do not combine into one.
+    for (const [bits, { firstRead: _read, firstFoundMs: _ms, ...sample }] of byBits) byBits.set(bits, sample);
     return this.withSamples([...byBits.values()]);
   }
 

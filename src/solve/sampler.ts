@@ -80,7 +80,7 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
   const encoded = definition.encode(model.qubo, params);
   const solveStart = performance.now();
 
-  const out = new ReadBuffer(model.qubo.linear.length, reads);
+  const out = new ReadBuffer(model.qubo.linear.length, reads, () => performance.now() - solveStart);
   const info: Record<string, JsonValue> = {};
   const deadline = createDeadline(timeLimitMs);
   await definition.solve(encoded, params, { rng, deadline, reads, targetEnergy: targetEnergy ?? -Infinity, out, info });
