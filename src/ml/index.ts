@@ -24,4 +24,7 @@ export { LOGISTIC_SEARCH_SPACE, logisticTuningObjective } from "./logistic-tunin
 export { BOLTZMANN_MAX_VARIABLES, type BoltzmannDistribution, effectiveSampleSize, exactBoltzmann, klFromExact, modeCoverage, totalVariation } from "./boltzmann.js";
 export { type ChainResult, type MetropolisOptions, metropolisChain } from "./metropolis.js";
 export { BOLTZMANN_SAMPLERS, type BoltzmannSamplerName, type SamplingOptions, type SamplingRecord, runSampling, sherringtonKirkpatrickQubo } from "./sampling-stage.js";
-export { DECISION_SOURCE, type DecisionInstance, type DecisionRecord, greedyDecision, runDecision } from "./decision-stage.js";
+export { DECISION_SOURCE, type DecisionInstance, type DecisionOptions, type DecisionProblem, type DecisionRecord, RULE_GREEDY, decisionDiagnostics, greedyDecision, runDecision } from "./decision-stage.js";
+export { ASSIGNMENT_SOURCE, type AssignmentInstance, assignmentFromBits, assignmentValue, greedyAssignment, isAssignmentInstance } from "./assignment-decision.js";
+export { type NativeMilpResult, solveNativeMilp } from "./decision-milp.js";
+export { type RandomAssignmentOptions, type RandomSubsetOptions, randomAssignmentDecision, randomSubsetDecision } from "./random-decision.js";

@@ -6,22 +6,22 @@ import type { Qubo } from "../compile/qubo.js";
 import { quboToLpText } from "./qubo-lp.js";
 import { type SamplerContext, defineSampler } from "./sampler.js";
 
-interface HighsColumn {
+export interface HighsColumn {
   readonly Primal?: number;
 }
-interface HighsResult {
+export interface HighsResult {
   readonly Status: string;
   readonly ObjectiveValue: number;
   readonly Columns: Readonly<Record<string, HighsColumn>>;
 }
-interface HighsSolver {
+export interface HighsSolver {
   solve(problem: string, options?: Readonly<Record<string, string | number | boolean>>): HighsResult;
 }
 
 let highsPromise: Promise<HighsSolver> | undefined;
 
-/** Loads the HiGHS WebAssembly module once per process. */
-function loadHighs(): Promise<HighsSolver> {
+/** Loads the HiGHS WebAssembly module once per process (shared with the native-model MILP of the decision stage). */
+export function loadHighs(): Promise<HighsSolver> {
   highsPromise ??= import("highs").then(async (module) => {
     const loader = (module as unknown as { default: () => Promise<HighsSolver> }).default;
     return loader();
