@@ -8,6 +8,7 @@ import { type DecodedSample, decodeSample } from "./decode.js";
 import { type Explanation, explainSlot } from "./explain.js";
 import { type Hubo, huboFromCoefficients } from "./hubo.js";
 import { type Ising, quboToIsing } from "./ising.js";
+import { type NativeLp, nativeLp } from "./native-lp.js";
 import { autoWeights } from "./weights.js";
 import { higherSlot, nSlots, pairRows, pairSlot } from "./slots.js";
 
@@ -184,6 +185,14 @@ export class CompiledModel {
     else if (idx.length === 2) slot = pairSlot(this.data.slots, idx[0], idx[1]);
     else slot = higherSlot(this.data.slots, Int32Array.from(idx));
     return explainSlot(this.data, this.effective, slot, idx);
+  }
+
+  /**
+   * The model's own MILP (constraints as rows, no penalties or slack bits) with the map from an LP
+   * solution back to all bits; undefined when a constraint is soft (see native-lp.ts).
+   */
+  nativeLp(): NativeLp | undefined {
+    return nativeLp(this.data);
   }
 
   decode(bits: ArrayLike<number>): DecodedSample {

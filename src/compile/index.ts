@@ -7,7 +7,8 @@ export { binaryWeights, decodeBits, encodeDomain, encodeValue, isValidCode, type
 export { formatExplanation, type Contribution, type Explanation } from "./explain.js";
 export { huboEnergy, type HigherOrderTerm, type Hubo } from "./hubo.js";
 export { isingEnergy, isingToQubo, quboToIsing, type Ising } from "./ising.js";
-export { modelToLp, quboToLp, type LpModel } from "./lp.js";
+export { modelToLp, quboToLp, type LpModel, type LpSource } from "./lp.js";
+export { bitsFromValues, nativeLp, type NativeLp } from "./native-lp.js";
 export { calibratePenalties, DEFAULT_SCALES, type CalibrationPoint, type QuboSampler } from "./calibrate.js";
 export { denseQubo, MAX_DENSE_VARIABLES } from "./dense.js";
 export { compiledFromJson, compiledToJson, type CompiledJson } from "./serialize.js";

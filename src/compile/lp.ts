@@ -7,10 +7,12 @@
 // binary encoding, tied to the integer column by an equality row), and each product of distinct
 // 0/1 columns x₁…x_d becomes a column y ∈ [0, 1] with
 //   y ≤ xₖ (each k),   y ≥ Σₖ xₖ − (d − 1),
-// which force y = x₁⋯x_d at every feasible point. Soft constraints `soft W` add W·v with a
+// which force y = x₁⋯x_d at every feasible point. An objective-only LP (a raw QUBO) writes only the
+// side its minimisation presses against — y ≤ xₖ for a negative coefficient, y ≥ Σₖ xₖ − (d − 1) for a
+// positive one — which still gives y = x₁⋯x_d at every optimum with half the rows. Soft constraints `soft W` add W·v with a
 // non-negative violation column v (W·|violation|, exactly as the language says — the QUBO form
 // must use W·violation² instead). The objective's constant is not written; `offset` carries it.
-import type { Model } from "../model/model.js";
+import type { ModelConstraint, ObjectiveSense } from "../model/model.js";
 import { normalize, type SparsePoly } from "../model/sparse-poly.js";
 import type { ModelVariable } from "../model/variables.js";
 import { ExprAccumulator } from "../model/expr.js";
@@ -26,10 +28,18 @@ export interface LpModel {
   readonly columns: readonly string[];
 }
 
+/** What the LP is written from: a Model, or a compiled model's record of one (see native-lp.ts). */
+export interface LpSource {
+  readonly sense: ObjectiveSense;
+  readonly variables: readonly ModelVariable[];
+  readonly objective: readonly { readonly poly: SparsePoly }[];
+  readonly constraints: readonly Pick<ModelConstraint, "name" | "body" | "op" | "penalty">[];
+}
+
 /** Linear row over columns: Σ coef·column. */
 type Row = Map<string, number>;
 
-export function modelToLp(model: Model): LpModel {
+export function modelToLp(model: LpSource): LpModel {
   return new LpWriter(model).write();
 }
 
@@ -47,7 +57,9 @@ export function quboToLp(qubo: Qubo): LpModel {
 class LpWriter {
   private readonly columns: string[] = [];
   private readonly bitColumns = new Map<number, string[]>();
-  private readonly productColumns = new Map<string, string>();
+  private readonly productColumns = new Map<string, { name: string; le: boolean; ge: boolean }>();
+  /** Only the objective is written (minimised), so each product needs one side (file comment). */
+  private objectiveOnly = false;
   private readonly rows: string[] = [];
   private readonly bounds: string[] = [];
   private readonly binaries: string[] = [];
@@ -56,7 +68,7 @@ class LpWriter {
   private nRows = 0;
 
   constructor(
-    private readonly model: Model | undefined,
+    private readonly model: LpSource | undefined,
     nPlainBinaries = 0,
   ) {
     if (model) {
@@ -91,6 +103,7 @@ class LpWriter {
   }
 
   writeObjectiveOnly(poly: SparsePoly): LpModel {
+    this.objectiveOnly = true;
     const objective: Row = new Map();
     const offset = this.addPoly(objective, poly, 1);
     return this.finish("Minimize", objective, offset);
@@ -152,7 +165,7 @@ class LpWriter {
       const distinct = [...new Set(t.columns)].sort();
       if (distinct.length === 0) constant += t.coef;
       else if (distinct.length === 1) add(row, distinct[0], t.coef);
-      else add(row, this.product(distinct), t.coef);
+      else add(row, this.product(distinct, t.coef), t.coef);
     }
     return constant;
   }
@@ -175,18 +188,26 @@ class LpWriter {
     return { offset: d.lo, parts: bits.map((b, k) => [b, weights[k]] as [string, number]) };
   }
 
-  private product(columns: string[]): string {
+  private product(columns: string[], coef: number): string {
     const key = columns.join("*");
-    let name = this.productColumns.get(key);
-    if (name) return name;
-    name = `prod.${this.productColumns.size}`;
-    this.productColumns.set(key, name);
-    this.bounds.push(` 0 <= ${name} <= 1`);
-    this.continuous.push(name);
-    for (const c of columns) this.pushRow(`${name}.le.${c}`, new Map([[name, 1], [c, -1]]), "<=", 0);
-    const ge: Row = new Map([[name, 1]]);
-    for (const c of columns) add(ge, c, -1);
-    this.pushRow(`${name}.ge`, ge, ">=", -(columns.length - 1));
+    let product = this.productColumns.get(key);
+    if (!product) {
+      product = { name: `prod.${this.productColumns.size}`, le: false, ge: false };
+      this.productColumns.set(key, product);
+      this.bounds.push(` 0 <= ${product.name} <= 1`);
+      this.continuous.push(product.name);
+    }
+    const name = product.name;
+    if (!product.le && (!this.objectiveOnly || coef < 0)) {
+      product.le = true;
+      for (const c of columns) this.pushRow(`${name}.le.${c}`, new Map([[name, 1], [c, -1]]), "<=", 0);
+    }
+    if (!product.ge && (!this.objectiveOnly || coef > 0)) {
+      product.ge = true;
+      const ge: Row = new Map([[name, 1]]);
+      for (const c of columns) add(ge, c, -1);
+      this.pushRow(`${name}.ge`, ge, ">=", -(columns.length - 1));
+    }
     return name;
   }
 

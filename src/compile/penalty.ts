@@ -51,31 +51,27 @@ export function penalise(
     };
   }
   if (g.quadCoef.length > 0 || g.higher.length > 0) throw new Error(`internal: inequality ${constraint.name} is not linear`);
-  let gMin = g.constant;
   let gMax = g.constant;
-  for (let k = 0; k < g.linCoef.length; k++) {
-    gMin += Math.min(0, g.linCoef[k]);
-    gMax += Math.max(0, g.linCoef[k]);
-  }
+  for (let k = 0; k < g.linCoef.length; k++) gMax += Math.max(0, g.linCoef[k]);
   if (gMax <= 0) return { main: empty, slack: empty, slackNames: [], minViolation: undefined, trivial: "always-satisfied" };
   const method = constraint.method;
   if (method.kind === "unbalanced") {
     const nBits = maxBit(g) + 1;
     return { main: combinePolys(method.lambda1, g, method.lambda2, squarePoly(g, nBits), nBits), slack: empty, slackNames: [], minViolation: undefined };
   }
-  if (q === undefined) {
+  const slackCode = inequalitySlack(g);
+  if (slackCode === undefined) {
     const nBits = maxBit(g) + 1;
     return { main: squarePoly(g, nBits), slack: empty, slackNames: [], minViolation: undefined, problem: "no-grid" };
   }
-  const levels = Math.max(0, Math.round(-gMin / q));
-  const weights = binaryWeights(levels);
+  const { weights } = slackCode;
   const idx = new Int32Array(g.linIdx.length + weights.length);
   const coef = new Float64Array(idx.length);
   idx.set(g.linIdx);
   coef.set(g.linCoef);
   for (let k = 0; k < weights.length; k++) {
     idx[g.linIdx.length + k] = firstFreeBit + k;
-    coef[g.linIdx.length + k] = q * weights[k];
+    coef[g.linIdx.length + k] = slackCode.q * weights[k];
   }
   const withSlack: SparsePoly = { ...g, linIdx: idx, linCoef: coef };
   const squared = squarePoly(withSlack, firstFreeBit + weights.length);
@@ -84,8 +80,21 @@ export function penalise(
     main: below,
     slack: above,
     slackNames: weights.map((_, k) => `${constraint.name}.slack.bit${k}`),
-    minViolation: q * q,
+    minViolation: slackCode.q * slackCode.q,
   };
+}
+
+/**
+ * The slack of a linear inequality g ≤ 0 (lowered): levels 0..U/q with U = −min g and q the
+ * coefficients' common grid, written with binaryWeights; undefined without a grid.
+ */
+export function inequalitySlack(g: SparsePoly): { readonly q: number; readonly levels: number; readonly weights: readonly number[] } | undefined {
+  const q = commonGrid(coefficientsOf(g));
+  if (q === undefined) return undefined;
+  let gMin = g.constant;
+  for (let k = 0; k < g.linCoef.length; k++) gMin += Math.min(0, g.linCoef[k]);
+  const levels = Math.max(0, Math.round(-gMin / q));
+  return { q, levels, weights: binaryWeights(levels) };
 }
 
 function coefficientsOf(p: SparsePoly): number[] {

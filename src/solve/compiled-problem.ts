@@ -18,6 +18,15 @@ export interface CompiledLike {
   readonly data: { readonly sense: "minimize" | "maximize" };
   /** Σ x = k groups recorded by the compiler (for the QAOA xy-ring mixer). */
   readonly oneHotGroups?: readonly { readonly bits: readonly number[]; readonly k: number }[];
+  /** The model's own MILP and the map from its solution to all bits (for `milp`); undefined when not equivalent. */
+  nativeLp?(): NativeLpLike | undefined;
+}
+
+/** The compiler's NativeLp as `milp` uses it: CPLEX LP text, its objective constant, the way back to bits. */
+export interface NativeLpLike {
+  readonly text: string;
+  readonly offset: number;
+  bits(primal: (column: string) => number | undefined): Uint8Array | undefined;
 }
 
 export function isCompiledLike(problem: unknown): problem is CompiledLike {

@@ -24,7 +24,6 @@ export { type GreedyParameters, greedySampler } from "./greedy.js";
 export { type TabuParameters, tabuSearch } from "./tabu-search.js";
 export { type TemperingParameters, parallelTempering } from "./parallel-tempering.js";
 export { type BifurcationParameters, type BifurcationVariant, simulatedBifurcation } from "./simulated-bifurcation.js";
-export { quboToLpText } from "./qubo-lp.js";
 export { type MilpParameters, milpSolver } from "./milp.js";
 export { type EnumerationParameters, exactSampler } from "./enumeration-sampler.js";
 export { type CompiledLike, compiledProblem } from "./compiled-problem.js";

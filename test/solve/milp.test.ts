@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { quboFromTerms } from "../../src/compile/qubo.js";
-import { milpSolver, quboToLpText } from "../../src/solve/index.js";
+import { quboToLp } from "../../src/compile/lp.js";
+import { milpSolver } from "../../src/solve/index.js";
 import { bruteForceMinimum, randomQubo } from "./problems.js";
 
 describe("MILP through HiGHS", () => {
@@ -10,20 +11,20 @@ describe("MILP through HiGHS", () => {
       const set = await milpSolver.sample(qubo, { seed });
       expect(set.info.optimal).toBe(true);
       expect(set.info.status).toBe("Optimal");
+      expect(set.info.route).toBe("qubo");
       expect(set.bestEnergy!.energy).toBe(bruteForceMinimum(qubo));
     }
   });
 
-  it("writes only the linearisation side each coupling's sign needs", () => {
+  it("solves a raw QUBO through its linearisation, writing only the side each coupling's sign needs", () => {
     const qubo = quboFromTerms(["a", "b", "c"], [[0, 1, -2], [1, 2, 3], [0, 0, 1.5]], 7);
-    const lp = quboToLpText(qubo);
-    expect(lp).toContain("obj: 1.5 x0 + 0 x1 + 0 x2 - 2 y0 + 3 y1");
-    expect(lp).toContain("u0a: y0 - x0 <= 0");
-    expect(lp).toContain("u0b: y0 - x1 <= 0");
-    expect(lp).toContain("l1: y1 - x1 - x2 >= -1");
-    expect(lp).not.toContain("l0:");
-    expect(lp).not.toContain("u1a:");
-    expect(lp).toMatch(/Binary\n x0 x1 x2\nEnd/);
+    const lp = quboToLp(qubo).text;
+    expect(lp).toContain("obj: 1.5 x.0 - 2 prod.0 + 3 prod.1");
+    expect(lp).toContain("prod.0.le.x.0: 1 prod.0 - 1 x.0 <= 0");
+    expect(lp).toContain("prod.0.le.x.1: 1 prod.0 - 1 x.1 <= 0");
+    expect(lp).toContain("prod.1.ge: 1 prod.1 - 1 x.1 - 1 x.2 >= -1");
+    expect(lp).not.toContain("prod.0.ge");
+    expect(lp).not.toContain("prod.1.le");
   });
 
   it("adds the offset back and solves a problem without couplings", async () => {
