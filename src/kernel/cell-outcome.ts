@@ -6,8 +6,8 @@ export type MimeBundle = Readonly<Record<string, unknown>>;
 
 export type CellOutput =
   | { readonly kind: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
-  | { readonly kind: "display"; readonly data: MimeBundle }
-  | { readonly kind: "result"; readonly data: MimeBundle };
+  | { readonly kind: "display"; readonly data: MimeBundle; readonly metadata?: Readonly<Record<string, unknown>> }
+  | { readonly kind: "result"; readonly data: MimeBundle; readonly metadata?: Readonly<Record<string, unknown>> };
 
 export interface CellError {
   /** A short error name: the diagnostic code, or the kind of failure. */

@@ -21,7 +21,7 @@ function sourceBootstrap(url: URL): string {
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
 }
 
-const EMPTY: SessionSnapshot = { declarations: [], problems: [], data: [], history: [], executionCount: 0 };
+const EMPTY: SessionSnapshot = { declarations: [], problems: [], data: [], solves: [], benches: [], history: [], executionCount: 0 };
 
 export class CellRunner {
   private worker: Worker | undefined;

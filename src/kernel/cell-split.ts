@@ -4,7 +4,7 @@
 // column numbers of diagnostics are those of the cell.
 import { scanCell } from "./cell-scan.js";
 
-export const COMMAND_WORDS = ["bind", "compile", "solve", "simulate", "plot"] as const;
+export const COMMAND_WORDS = ["bind", "compile", "solve", "simulate", "plot", "bench"] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
 export interface CommandText {

@@ -172,10 +172,10 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
             await publish(request, "stream", { name: output.name, text: output.text });
             break;
           case "display":
-            await publish(request, "display_data", { data: output.data, metadata: {}, transient: {} });
+            await publish(request, "display_data", { data: output.data, metadata: output.metadata ?? {}, transient: {} });
             break;
           case "result":
-            await publish(request, "execute_result", { execution_count: count, data: output.data, metadata: {} });
+            await publish(request, "execute_result", { execution_count: count, data: output.data, metadata: output.metadata ?? {} });
             break;
         }
       }

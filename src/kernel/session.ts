@@ -15,6 +15,7 @@ import { renderDiagnostic } from "../lang/render.js";
 import { runCommand } from "./cell-commands.js";
 import { type CellOutcome, type CellOutput, CellFailure, type MimeBundle } from "./cell-outcome.js";
 import { splitCell } from "./cell-split.js";
+import type { BenchResult, SolveResult } from "./command-results.js";
 
 export interface HistoryEntry {
   readonly executionCount: number;
@@ -35,6 +36,8 @@ export interface SessionSnapshot {
   readonly declarations: readonly (readonly [string, string])[];
   readonly problems: readonly string[];
   readonly data: readonly (readonly [string, unknown])[];
+  readonly solves: readonly (readonly [string, SolveResult])[];
+  readonly benches: readonly (readonly [string, BenchResult])[];
   readonly history: readonly HistoryEntry[];
   readonly executionCount: number;
 }
@@ -44,6 +47,8 @@ export class KernelSession {
   private readonly declarations = new Map<string, string>();
   private readonly problems = new Set<string>();
   private readonly data = new Map<string, unknown>();
+  private readonly solves = new Map<string, SolveResult>();
+  private readonly benches = new Map<string, BenchResult>();
   private readonly entries: HistoryEntry[] = [];
   private count = 0;
 
@@ -53,6 +58,8 @@ export class KernelSession {
       for (const [name, text] of restore.declarations) this.declarations.set(name, text);
       for (const name of restore.problems) this.problems.add(name);
       for (const [name, value] of restore.data) this.data.set(name, value);
+      for (const [name, value] of restore.solves) this.solves.set(name, value);
+      for (const [name, value] of restore.benches) this.benches.set(name, value);
       this.entries.push(...restore.history);
       this.count = restore.executionCount;
     }
@@ -63,6 +70,8 @@ export class KernelSession {
       declarations: [...this.declarations],
       problems: [...this.problems],
       data: [...this.data],
+      solves: [...this.solves],
+      benches: [...this.benches],
       history: [...this.entries],
       executionCount: this.count,
     };
@@ -138,10 +147,10 @@ export class KernelSession {
       else this.problems.delete(item.name.name);
     }
     for (const command of commands) {
-      for (const output of await runCommand(command, { source: this.source, problems: this.problems, data: this.data, cwd: this.options.cwd })) {
+      for (const output of await runCommand(command, { source: this.source, problems: this.problems, data: this.data, solves: this.solves, benches: this.benches, cwd: this.options.cwd })) {
         // One execute_result per cell, as in other kernels: an earlier result becomes a display.
         const previous = outputs.findLastIndex((o) => o.kind === "result");
-        if (output.kind === "result" && previous >= 0) outputs[previous] = { kind: "display", data: (outputs[previous] as { data: MimeBundle }).data };
+        if (output.kind === "result" && previous >= 0) outputs[previous] = { ...(outputs[previous] as { data: MimeBundle }), kind: "display" };
         outputs.push(output);
       }
     }

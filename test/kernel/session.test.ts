@@ -161,12 +161,12 @@ describe("the simulate command", () => {
 });
 
 describe("the plot command", () => {
-  it("shows measurement counts as a display bundle with Vega-Lite v5, SVG and PNG", { timeout: 60_000 }, async () => {
+  it("shows measurement counts as a result bundle with Vega-Lite v5, SVG and PNG", { timeout: 60_000 }, async () => {
     const session = new KernelSession({ cwd: tmpdir() });
     const outcome = await session.execute("circuit bell() {\n  qubit q[2]\n  h q[0]\n  cx q[0], q[1]\n  measure q\n}\nplot bell shots 200 seed 3");
     expect(outcome.error).toBeUndefined();
-    const display = outcome.outputs.find((o) => o.kind === "display");
-    const data = display?.kind === "display" ? display.data : {};
+    const result = outcome.outputs.find((o) => o.kind === "result");
+    const data = result?.kind === "result" ? result.data : {};
     expect(Object.keys(data).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/plain"]);
     expect(String(data["image/svg+xml"])).toMatch(/^<svg/);
     // Base64 of a PNG starts with the encoded signature \x89PNG.

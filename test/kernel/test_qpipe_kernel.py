@@ -44,15 +44,18 @@ class QpipeKernelTests(jupyter_kernel_test.KernelTests):
     code_execute_result = [{"code": HISTORY_SAMPLE, "mime": "text/plain"}]
 
     completion_samples = [
-        {"text": "mini", "matches": {"minimize"}},
-        # Names declared earlier in the same cell are offered too.
-        {"text": "problem pair {\n  var x: binary[2]\n  minimize x[0]\n}\ncompile pa", "matches": {"pair", "param"}},
+        # Position-aware: an objective may start a statement inside a problem, not at the top level.
+        {"text": "problem p {\n  mini", "matches": {"minimize"}},
+        {"text": "mini", "matches": set()},
+        # A command's problem slot offers problems, including those declared earlier in the same cell.
+        {"text": "problem pair {\n  var x: binary[2]\n  minimize x[0]\n}\ncompile pa", "matches": {"pair"}},
     ]
 
     code_inspect_sample = "cx"
 
     code_display_data = [
-        {"code": "circuit bell() {\n  qubit q[2]\n  h q[0]\n  cx q[0], q[1]\n  measure q\n}\nplot bell shots 100 seed 1", "mime": "image/png"},
+        # A chart is a cell's result; followed by another result it is shown as display_data.
+        {"code": "circuit bell() {\n  qubit q[2]\n  h q[0]\n  cx q[0], q[1]\n  measure q\n}\nplot bell shots 100 seed 1\nsimulate bell shots 10", "mime": "image/png"},
     ]
 
     supported_history_operations = ("tail", "range", "search")
