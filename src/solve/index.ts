@@ -32,3 +32,4 @@ export { DEFAULT_SOLVERS, SOLVE_MODES, type SolveMode, type SolveOptions, solve 
 export { EXACT_MAX_REPORTED, EXACT_MAX_VARIABLES, type ExactOptions, type ExactSolution, type ExactState, solveExact } from "./exact.js";
 export * from "./optimize/index.js";
 export * from "./variational/index.js";
+export * from "./backend/index.js";

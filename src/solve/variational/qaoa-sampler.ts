@@ -2,6 +2,7 @@
 // seeded shots of the optimised state into a SampleSet. `info` records the depth, mixer, optimiser,
 // angles, evaluation count, the convergence trace and the circuit's resource estimate; `admit`
 // refuses problems beyond the qubit limit or the memory guard so that mode `quantum` falls back.
+// With option `backend` the optimised circuit's shots come from that Backend (backend-shots.ts).
 import { qaoaCircuitFromLayout } from "../../compile/ansatz/qaoa-circuit.js";
 import { QAOA_MIXERS, type QaoaMixer } from "../../compile/ansatz/qaoa-layout.js";
 import type { Qubo } from "../../compile/qubo.js";
@@ -16,6 +17,8 @@ import { QAOA_INITIALISATIONS, type QaoaInitialisation } from "./initialise.js";
 import { qaoaEnergies, runQaoa } from "./qaoa-loop.js";
 import { admitStatevector, resourceInfo } from "./resources.js";
 import { pushShots } from "./shots.js";
+import type { Backend } from "../backend/backend.js";
+import { admitOnBackend, BACKEND_PARAMETERS, sampleThroughBackend, takeBackend } from "./backend-shots.js";
 
 export interface QaoaParameters {
   readonly [name: string]: JsonValue;
@@ -28,6 +31,8 @@ export interface QaoaParameters {
   readonly cvarAlpha: number;
   readonly rampTime: number;
   readonly maxQubits: number;
+  readonly backendTimeoutMs: number;
+  readonly backendRetries: number;
 }
 
 export const QAOA_PARAMETERS: ParameterSpecs = {
@@ -40,6 +45,7 @@ export const QAOA_PARAMETERS: ParameterSpecs = {
   cvarAlpha: { kind: "number", min: 0, exclusiveMin: true, max: 1, default: 1 },
   rampTime: { kind: "number", min: 0, exclusiveMin: true, default: 0.75 },
   maxQubits: { kind: "integer", min: 1, max: 30, default: 24 },
+  ...BACKEND_PARAMETERS,
 };
 
 /** Σ x = k groups a model carries (the compiler records them), for the xy-ring mixer. */
@@ -63,7 +69,7 @@ interface Encoded {
   readonly energies: Float64Array;
 }
 
-function qaoaDefinition(groups: Groups) {
+function qaoaDefinition(groups: Groups, backend: Backend | undefined) {
   return defineSampler<QaoaParameters, Encoded>({
     name: "qaoa",
     family: "quantum",
@@ -71,7 +77,7 @@ function qaoaDefinition(groups: Groups) {
     defaultReads: 1000,
     parameters: QAOA_PARAMETERS,
     encode: (qubo) => ({ qubo, energies: qaoaEnergies(qubo) }),
-    solve: ({ qubo, energies }, params, context) => {
+    solve: async ({ qubo, energies }, params, context) => {
       const aggregation = checkAggregation(params.cvarAlpha);
       const run = runQaoa(
         qubo,
@@ -90,9 +96,10 @@ function qaoaDefinition(groups: Groups) {
         },
         energies,
       );
-      const state = run.evaluator.state(run.angles);
-      pushShots(sampleIndices(state, context.reads, context.rng.fork("shots")), qubo.linear.length, context.out);
       const { layout } = run;
+      const circuit = qaoaCircuitFromLayout(layout, { measure: true });
+      if (backend) await sampleThroughBackend(backend, circuit, run.angles, params, context);
+      else pushShots(sampleIndices(run.evaluator.state(run.angles), context.reads, context.rng.fork("shots")), qubo.linear.length, context.out);
       const angles: Record<string, JsonValue> = {};
       layout.parameterNames.forEach((name, k) => {
         angles[name] = run.angles[k] as number;
@@ -111,7 +118,7 @@ function qaoaDefinition(groups: Groups) {
         angles,
         stages: run.stages.map((s) => ({ ...s })),
         trace: run.trace.map(([evaluation, best]) => [evaluation, best]),
-        resources: resourceInfo(qaoaCircuitFromLayout(layout, { measure: true }), (16 + qaoaBytesPerState(params)) * 2 ** layout.nQubits),
+        resources: resourceInfo(circuit, (16 + qaoaBytesPerState(params)) * 2 ** layout.nQubits),
       });
       if (run.timedOut) recordTimeLimit(context, context.out.length);
     },
@@ -123,9 +130,13 @@ export const qaoaSampler: Sampler = {
   family: "quantum",
   summary: "QAOA on the statevector simulator (x or xy-ring mixer, ramp/INTERP start, mean or CVaR)",
   parameters: QAOA_PARAMETERS,
-  sample: (problem, options) => qaoaDefinition(groupsOf(problem)).sample(problem, options),
+  sample: async (problem, options) => {
+    const { backend, rest } = takeBackend(options);
+    return qaoaDefinition(groupsOf(problem), backend).sample(problem, rest);
+  },
   admit: (model: SolvableModel, options: SamplerOptions) =>
-    admitStatevector("qaoa", model.qubo.linear.length, maxQubitsOf(options, 24), qaoaBytesPerState(options)),
+    admitStatevector("qaoa", model.qubo.linear.length, maxQubitsOf(options, 24), qaoaBytesPerState(options)) ??
+    admitOnBackend("qaoa", model.qubo.linear.length, options),
 };
 
 export function maxQubitsOf(options: SamplerOptions, fallback: number): number {

@@ -1,6 +1,7 @@
 // The `vqe` sampler (family "quantum"): a hardware-efficient ansatz (ry·rz layers, cx entanglers)
 // minimising the mean or CVaR of the same diagonal cost as QAOA, from small seeded random angles,
-// then `reads` seeded shots of the optimised state. `info` as for `qaoa`.
+// then `reads` seeded shots of the optimised state (or, with option `backend`, shots from that
+// Backend). `info` as for `qaoa`.
 import { type Entangler, hardwareEfficientAnsatz } from "../../compile/ansatz/hardware-efficient.js";
 import type { Qubo } from "../../compile/qubo.js";
 import { quboEnergies } from "../../sim/energies.js";
@@ -16,6 +17,8 @@ import { maxQubitsOf } from "./qaoa-sampler.js";
 import { admitStatevector, resourceInfo } from "./resources.js";
 import { pushShots } from "./shots.js";
 import { VqeEvaluator } from "./vqe-evaluator.js";
+import type { Backend } from "../backend/backend.js";
+import { admitOnBackend, BACKEND_PARAMETERS, sampleThroughBackend, takeBackend } from "./backend-shots.js";
 
 export interface VqeParameters {
   readonly [name: string]: JsonValue;
@@ -26,6 +29,8 @@ export interface VqeParameters {
   readonly cvarAlpha: number;
   readonly initialSpread: number;
   readonly maxQubits: number;
+  readonly backendTimeoutMs: number;
+  readonly backendRetries: number;
 }
 
 export const VQE_PARAMETERS: ParameterSpecs = {
@@ -36,6 +41,7 @@ export const VQE_PARAMETERS: ParameterSpecs = {
   cvarAlpha: { kind: "number", min: 0, exclusiveMin: true, max: 1, default: 1 },
   initialSpread: { kind: "number", min: 0, default: 0.5 },
   maxQubits: { kind: "integer", min: 1, max: 30, default: 20 },
+  ...BACKEND_PARAMETERS,
 };
 
 /** Bytes per basis state beyond the state: three adjoint buffers (48), a sampled copy (16), energies (8), CVaR (12). */
@@ -43,14 +49,14 @@ function vqeBytesPerState(parameters: Readonly<Record<string, unknown>>): number
   return 48 + 16 + 8 + (parameters.cvarAlpha !== undefined && parameters.cvarAlpha !== 1 ? 12 : 0);
 }
 
-const definition = defineSampler<VqeParameters, { readonly qubo: Qubo; readonly energies: Float64Array }>({
+const vqeDefinition = (backend: Backend | undefined) => defineSampler<VqeParameters, { readonly qubo: Qubo; readonly energies: Float64Array }>({
   name: "vqe",
   family: "quantum",
   summary: "VQE with a hardware-efficient ansatz on the statevector simulator",
   defaultReads: 1000,
   parameters: VQE_PARAMETERS,
   encode: (qubo) => ({ qubo, energies: quboEnergies(qubo) }),
-  solve: ({ qubo, energies }, params, context) => {
+  solve: async ({ qubo, energies }, params, context) => {
     const n = qubo.linear.length;
     const circuit = hardwareEfficientAnsatz(n, { layers: params.layers, entangler: params.entangler });
     const aggregation = checkAggregation(params.cvarAlpha);
@@ -59,8 +65,9 @@ const definition = defineSampler<VqeParameters, { readonly qubo: Qubo; readonly 
     const start = Float64Array.from({ length: evaluator.dimension }, () => params.initialSpread * initRng.normal());
     const objective = withDeadline(evaluator, context.deadline);
     const result = minimize(params.optimizer, objective, start, { maxEvaluations: params.maxEvaluations, rng: context.rng.fork("optimizer"), initialStep: 0.2 });
-    const state = evaluator.stateAt(result.x);
-    pushShots(sampleIndices(state, context.reads, context.rng.fork("shots")), n, context.out);
+    const measured = hardwareEfficientAnsatz(n, { layers: params.layers, entangler: params.entangler, measure: true });
+    if (backend) await sampleThroughBackend(backend, measured, result.x, params, context);
+    else pushShots(sampleIndices(evaluator.stateAt(result.x), context.reads, context.rng.fork("shots")), n, context.out);
     Object.assign(context.info, {
       layers: params.layers,
       entangler: params.entangler,
@@ -72,14 +79,21 @@ const definition = defineSampler<VqeParameters, { readonly qubo: Qubo; readonly 
       stoppedByOptimizer: result.stoppedBy,
       angles: Array.from(result.x),
       trace: result.trace.map((point) => [point.evaluation, point.best]),
-      resources: resourceInfo(hardwareEfficientAnsatz(n, { layers: params.layers, entangler: params.entangler, measure: true }), (16 + vqeBytesPerState(params)) * 2 ** n),
+      resources: resourceInfo(measured, (16 + vqeBytesPerState(params)) * 2 ** n),
     });
     if (objective.timedOut) recordTimeLimit(context, context.out.length);
   },
 });
 
+const localDefinition = vqeDefinition(undefined);
+
 export const vqeSampler: Sampler = {
-  ...definition,
+  ...localDefinition,
   summary: "VQE with a hardware-efficient ansatz (ry·rz layers, cx entanglers) on the statevector simulator",
-  admit: (model: SolvableModel, options: SamplerOptions) => admitStatevector("vqe", model.qubo.linear.length, maxQubitsOf(options, 20), vqeBytesPerState(options)),
+  sample: async (problem, options) => {
+    const { backend, rest } = takeBackend(options);
+    return (backend ? vqeDefinition(backend) : localDefinition).sample(problem, rest);
+  },
+  admit: (model: SolvableModel, options: SamplerOptions) =>
+    admitStatevector("vqe", model.qubo.linear.length, maxQubitsOf(options, 20), vqeBytesPerState(options)) ?? admitOnBackend("vqe", model.qubo.linear.length, options),
 };
