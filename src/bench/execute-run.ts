@@ -139,9 +139,10 @@ export function baseRecord(spec: SuiteSpec, solver: SolverSpec, instance: string
     inputHash: null,
     nVariables: null,
     deterministic: true,
+    stageMetrics: null,
   };
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

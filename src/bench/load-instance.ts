@@ -8,6 +8,7 @@ import { FormatError } from "../io/format-error.js";
 import { maxCutQubo } from "../io/graph.js";
 import { readProblemFile } from "../io/read-problem-file.js";
 import { renderDiagnostics } from "../lang/render.js";
+import { sherringtonKirkpatrickQubo } from "../ml/sampling-stage.js";
 import { quboHash } from "../solve/manifest.js";
 import { solve } from "../solve/modes.js";
 import { type SolvableModel, asModel } from "../solve/problem.js";
@@ -64,13 +65,21 @@ async function buildModel(spec: InstanceSpec, baseDir: string): Promise<Solvable
     }
     case "random-regular-maxcut":
       return maxCutQubo(randomRegularGraph(spec.nodes, spec.degree, createRng(spec.seed).fork("graph")), "rudy", spec.name);
+    case "sherrington-kirkpatrick":
+      return { qubo: sherringtonKirkpatrickQubo(spec.nodes, createRng(spec.seed).fork("sk")), sense: "min" };
+    case "csv":
+    case "make-classification":
+    case "decision":
+    case "random-subset-decision":
+    case "random-assignment":
+      throw new InstanceError(`instance ${spec.name}: '${spec.kind}' is a stage input, not a QUBO (load-stage-instance.ts reads it)`);
     default:
       return assertNever(spec);
   }
 }
 
 async function resolveBestKnown(spec: InstanceSpec, model: SolvableModel, baseDir: string): Promise<number | null> {
-  const best: BestKnownSpec | undefined = spec.bestKnown;
+  const best: BestKnownSpec | undefined = "bestKnown" in spec ? spec.bestKnown : undefined;
   if (best === undefined) return null;
   if (typeof best === "number") return best;
   if (best === "exact") {
@@ -91,11 +100,12 @@ async function resolveBestKnown(spec: InstanceSpec, model: SolvableModel, baseDi
   return value;
 }
 
-function inside(baseDir: string, path: string): string {
+/** `path` resolved against the spec file's folder unless absolute. */
+export function inside(baseDir: string, path: string): string {
   return isAbsolute(path) ? path : resolve(baseDir, path);
 }
 
-async function readText(path: string, instance: string): Promise<string> {
+export async function readText(path: string, instance: string): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {

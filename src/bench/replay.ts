@@ -6,7 +6,7 @@ import { dirname, resolve } from "node:path";
 import { type RunRecord, DETERMINISTIC_FIELDS, parseRecordLines, runKey } from "./run-record.js";
 import { type RunSuiteOptions, OUTPUT_FILES, runSuite } from "./run-suite.js";
 import { parseSuiteSpec } from "./spec.js";
-import { type SuiteManifest, specHash } from "./suite-manifest.js";
+import { type SuiteManifest, canonicalJson, specHash } from "./suite-manifest.js";
 
 export interface ReplayDifference {
   readonly run: string;
@@ -55,8 +55,14 @@ export function compareRecords(recorded: readonly RunRecord[], replayed: readonl
     }
     nCompared++;
     for (const field of DETERMINISTIC_FIELDS) {
-      if (!Object.is(record[field], other[field])) differences.push({ run: key, field, recorded: record[field], replayed: other[field] });
+      if (!sameValue(record[field], other[field])) differences.push({ run: key, field, recorded: record[field], replayed: other[field] });
     }
   }
   return { identical: differences.length === 0 && missing.length === 0, nCompared, nTimeBound, differences, missing };
+}
+
+/** Numbers and strings by Object.is; objects (stage metrics) by canonical JSON, so key order does not matter. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") return canonicalJson(a) === canonicalJson(b);
+  return Object.is(a, b);
 }

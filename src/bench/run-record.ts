@@ -60,6 +60,8 @@ export interface RunRecord {
   readonly nVariables: number | null;
   /** False when a wall-clock limit cut the run short: its results then depend on machine speed. */
   readonly deterministic: boolean;
+  /** Stage suites: the stage's own seeded metrics (accuracy, stability, KL, coverage, …; no timings); null otherwise. */
+  readonly stageMetrics: JsonObject | null;
 }
 
 /** The fields replay compares bit for bit (for records that are deterministic). */
@@ -79,6 +81,7 @@ export const DETERMINISTIC_FIELDS = [
   "solverUsed",
   "inputHash",
   "nVariables",
+  "stageMetrics",
 ] as const satisfies readonly (keyof RunRecord)[];
 
 /** The key a run is identified by (for resume and replay). */
@@ -90,7 +93,7 @@ export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = [
   "suite", "instance", "solver", "solverName", "mode", "seed", "status", "error", "budgetTimeMs", "budgetReads", "unequalBudget",
   "sense", "bestObjective", "bestEnergy", "bestBits", "feasibleFraction", "nReads", "bestKnown", "gap", "approximationRatio",
   "success", "timeToTargetMs", "readsToTarget", "loadMs", "encodeMs", "solveMs", "decodeMs", "modeUsed", "solverUsed", "fallbackReason", "stoppedBy",
-  "resources", "inputHash", "nVariables", "deterministic",
+  "resources", "inputHash", "nVariables", "deterministic", "stageMetrics",
 ];
 
 /** RFC 4180 CSV: a header row, fields quoted when they hold a comma, quote or line break. */

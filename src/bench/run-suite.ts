@@ -114,7 +114,9 @@ async function readPrevious(outDir: string, hash: string): Promise<RunRecord[]> 
 }
 
 function checkSolversExist(spec: SuiteSpec): void {
-  const unknown = spec.solvers.flatMap((solver, k) => (findSampler(solver.solver) === undefined ? [k] : []));
+  // Stage methods were checked against the stage when the spec was parsed; decision solvers are samplers or the stage's own.
+  const ownMethod = (name: string): boolean => spec.stage !== undefined && (spec.stage.kind !== "decision" || name === "milp" || name === "rule-greedy");
+  const unknown = spec.solvers.flatMap((solver, k) => (!ownMethod(solver.solver) && findSampler(solver.solver) === undefined ? [k] : []));
   if (unknown.length === 0) return;
   const known = listSamplers().map((s) => s.name).join(", ");
   throw new SuiteSpecError(unknown.map((k) => ({ field: `solvers[${k}].solver`, message: `unknown solver '${spec.solvers[k]!.solver}'; known: ${known}` })));

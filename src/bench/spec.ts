@@ -5,6 +5,10 @@
 // Equal budgets are the point of the harness: every solver runs under the suite's `budget`. A solver
 // entry may carry its own `budget` only when it equals the suite's, or when the spec sets
 // `allowUnequalBudget: true` — and then the records and the report say so.
+//
+// A spec with a `stage` runs an ML pipeline stage instead of QUBO solvers (stage-spec.ts).
+import { type StageInstanceSpec, type StageSpec, STAGE_INSTANCE_KINDS, checkStageFit, parseStage, parseStageInstance, stageMode } from "./stage-spec.js";
+import { isObject, show, unknownKeys } from "./spec-fields.js";
 
 /** The resources each run may spend: wall time of the solve phase and/or reads (restarts, shots). */
 export interface Budget {
@@ -47,7 +51,16 @@ export type InstanceSpec =
       /** Seed of the graph (independent of the run seeds). */
       readonly seed: number;
       readonly bestKnown?: BestKnownSpec;
-    };
+    }
+  | {
+      /** A Sherrington–Kirkpatrick spin glass (couplings ±1/√n) as a QUBO. */
+      readonly kind: "sherrington-kirkpatrick";
+      readonly name: string;
+      readonly nodes: number;
+      readonly seed: number;
+      readonly bestKnown?: BestKnownSpec;
+    }
+  | StageInstanceSpec;
 
 export interface SolverSpec {
   /** Label in records and reports (default: the solver name); unique within the suite. */
@@ -62,6 +75,8 @@ export interface SolverSpec {
 export interface SuiteSpec {
   readonly name: string;
   readonly description?: string;
+  /** Set for a stage suite: the ML stage whose methods are compared (absent: QUBO solvers). */
+  readonly stage?: StageSpec;
   readonly instances: readonly InstanceSpec[];
   readonly solvers: readonly SolverSpec[];
   readonly seeds: readonly number[];
@@ -97,7 +112,7 @@ export function parseSuiteSpec(value: unknown): SuiteSpec {
   const issues: SpecIssue[] = [];
   const issue = (field: string, message: string): void => void issues.push({ field, message });
   if (!isObject(value)) throw new SuiteSpecError([{ field: "(root)", message: "must be a JSON object" }]);
-  unknownKeys(value, "", ["name", "description", "instances", "solvers", "seeds", "budget", "allowUnequalBudget", "runTimeoutMs", "successTolerance", "statisticsSeed", "$schema"], issue);
+  unknownKeys(value, "", ["name", "description", "instances", "solvers", "seeds", "budget", "allowUnequalBudget", "runTimeoutMs", "successTolerance", "statisticsSeed", "stage", "$schema"], issue);
 
   const name = value.name;
   if (typeof name !== "string" || !/^[A-Za-z0-9._-]+$/.test(name)) issue("name", "must be a non-empty string of letters, digits, '.', '_' or '-'");
@@ -119,6 +134,8 @@ export function parseSuiteSpec(value: unknown): SuiteSpec {
   const solvers = parseList(value.solvers, "solvers", issue, (item, at) => parseSolver(item, at, issue));
   checkUnique(instances.map((i) => i.name), "instances", "name", issue);
   checkUnique(solvers.map((s) => s.label), "solvers", "label", issue);
+  const stage = parseStage(value.stage, issue);
+  checkStageFit(stage, instances, solvers, budget, issue);
 
   if (budget !== undefined && allowUnequalBudget === false) {
     solvers.forEach((solver, k) => {
@@ -143,8 +160,10 @@ export function parseSuiteSpec(value: unknown): SuiteSpec {
   return {
     name: name as string,
     ...(value.description === undefined ? {} : { description: value.description as string }),
+    ...(stage === undefined ? {} : { stage }),
     instances,
-    solvers,
+    // A stage method's family is the stage's to say (mrmr is not a registered sampler).
+    solvers: stage === undefined ? solvers : solvers.map((solver) => (solver.mode === undefined ? { ...solver, mode: stageMode(stage.kind, solver) } : solver)),
     seeds: seeds as number[],
     budget: budget as Budget,
     allowUnequalBudget: allowUnequalBudget as boolean,
@@ -208,8 +227,18 @@ function parseInstance(item: Record<string, unknown>, at: string, issue: Report)
       else if (Number.isSafeInteger(item.nodes) && (item.degree as number) >= (item.nodes as number)) issue(`${at}.degree`, "must be less than nodes");
       if (!Number.isSafeInteger(item.seed)) issue(`${at}.seed`, `must be an integer, got ${show(item.seed)}`);
       break;
+    case "sherrington-kirkpatrick":
+      unknownKeys(item, at, ["kind", "name", "nodes", "seed", "bestKnown"], issue);
+      if (!Number.isSafeInteger(item.nodes) || (item.nodes as number) < 2) issue(`${at}.nodes`, `must be an integer ≥ 2, got ${show(item.nodes)}`);
+      if (!Number.isSafeInteger(item.seed)) issue(`${at}.seed`, `must be an integer, got ${show(item.seed)}`);
+      break;
     default:
-      issue(`${at}.kind`, `must be 'file', 'dsl' or 'random-regular-maxcut', got ${show(kind)}`);
+      if ((STAGE_INSTANCE_KINDS as readonly unknown[]).includes(kind)) {
+        if (item.bestKnown !== undefined) issue(`${at}.bestKnown`, "is not used by stage inputs");
+        parseStageInstance(item, at, issue);
+        break;
+      }
+      issue(`${at}.kind`, `must be 'file', 'dsl', 'random-regular-maxcut', 'sherrington-kirkpatrick' or a stage input (${STAGE_INSTANCE_KINDS.join(", ")}), got ${show(kind)}`);
   }
   return item as unknown as InstanceSpec;
 }
@@ -262,19 +291,4 @@ function checkUnique(names: readonly string[], at: string, key: string, issue: R
     if (typeof name === "string" && seen.has(name)) issue(`${at}[${k}].${key}`, `repeats '${name}'; each must be unique`);
     seen.add(name);
   });
-}
-
-function unknownKeys(value: Record<string, unknown>, at: string, known: readonly string[], issue: Report): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) issue(at === "" ? key : `${at}.${key}`, `is not a known field; known: ${known.filter((k) => k !== "$schema").join(", ")}`);
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return "nothing";
-  return typeof value === "string" ? `'${value}'` : JSON.stringify(value) ?? String(value);
 }

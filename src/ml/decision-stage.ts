@@ -65,8 +65,10 @@ export interface DecisionRecord {
   readonly gap: number | null;
   readonly timeMs: number;
   readonly encodingMs: number;
-  /** Set when the greedy decision replaced the solver's. */
+  /** Why the solver's decision was replaced (or, with usedGreedy false, why a quantum solver was replaced by a classical one inside `solve`). */
   readonly fallback: string | null;
+  /** The decision is the greedy fallback's, not the solver's. */
+  readonly usedGreedy: boolean;
   /** "time-limit" when the solver stopped at its time limit (its decision may not be its best). */
   readonly stoppedBy: string | null;
   /** Bits of the compiled QUBO (decision variables plus slack bits). */
@@ -171,9 +173,9 @@ export async function runDecision(instance: DecisionProblem, options: DecisionOp
     }
     const chosen = attempt.chosen ?? encoded.greedy();
     const fallback = attempt.chosen === undefined ? attempt.reason! : (attempt.innerFallback ?? null);
-    records.push({ stage: "decision", solver, chosen, value: encoded.valueOf(chosen), feasible: true, gap: null, timeMs: performance.now() - started, encodingMs: encoded.encodingMs, fallback, stoppedBy: attempt.stoppedBy, nBits: encoded.compiled.nBits });
+    records.push({ stage: "decision", solver, chosen, value: encoded.valueOf(chosen), feasible: true, gap: null, timeMs: performance.now() - started, encodingMs: encoded.encodingMs, fallback, usedGreedy: attempt.chosen === undefined, stoppedBy: attempt.stoppedBy, nBits: encoded.compiled.nBits });
   }
-  const reference = records.find((r) => r.solver === "milp" && r.fallback === null && r.stoppedBy === null);
+  const reference = records.find((r) => r.solver === "milp" && !r.usedGreedy && r.stoppedBy === null);
   if (reference === undefined) return records;
   return records.map((r) => ({ ...r, gap: reference.value === 0 ? 0 : (reference.value - r.value) / Math.abs(reference.value) }));
 }

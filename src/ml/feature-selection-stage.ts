@@ -30,6 +30,9 @@ export interface FeatureSelectionStageOptions {
   readonly alpha?: number;
   /** Known informative columns (synthetic data), for recovery. */
   readonly informative?: readonly number[];
+  /** Reads and wall-clock limit of the QUBO methods' solver (default: the solver's own). */
+  readonly reads?: number;
+  readonly timeLimitMs?: number;
   /** Solver parameters for the QUBO methods, by solver name (e.g. `{ qaoa: { p: 2 } }`). */
   readonly solverParameters?: Readonly<Partial<Record<QuboSolverName, Readonly<Record<string, unknown>>>>>;
 }
@@ -132,7 +135,7 @@ export async function runFeatureSelection(dataset: Dataset, options: FeatureSele
 export async function select(method: FeatureSelectorName, dataset: Dataset, options: FeatureSelectionStageOptions, rng: Rng, rows?: Int32Array): Promise<Selection> {
   if (method.startsWith("qubo-")) {
     const solver = method.slice("qubo-".length) as QuboSolverName;
-    return selectByQubo(dataset, { k: options.k, solver, alpha: options.alpha, redundancy: options.redundancy, rng, parameters: options.solverParameters?.[solver] }, rows);
+    return selectByQubo(dataset, { k: options.k, solver, alpha: options.alpha, redundancy: options.redundancy, rng, reads: options.reads, timeLimitMs: options.timeLimitMs, parameters: options.solverParameters?.[solver] }, rows);
   }
   return selectByBaseline(method as BaselineName, dataset, { k: options.k, rng, redundancy: options.redundancy }, rows);
 }
