@@ -8,6 +8,7 @@ export { type RunTask, executeRun, modeOf } from "./execute-run.js";
 export { DETERMINISTIC_FIELDS, RECORD_COLUMNS, type RunRecord, type RunStatus, parseRecordLines, recordsToCsv, runKey } from "./run-record.js";
 export { type PoolOptions, runPool } from "./run-pool.js";
 export { type ProgressSink, progressSink, silentProgress } from "./progress.js";
+export { type DisplayMessage, type DisplayProgressOptions, type SendDisplay, VOLATILE_METADATA, displayProgressSink } from "./display-progress.js";
 export { OUTPUT_FILES, type RunSuiteOptions, type SuiteResult, runSuite, suiteGrid } from "./run-suite.js";
 export { type SuiteManifest, canonicalJson, specHash, suiteManifest } from "./suite-manifest.js";
 export { type ReplayDifference, type ReplayResult, compareRecords, replaySuite } from "./replay.js";
@@ -24,4 +25,7 @@ export {
   quantile,
   successProbability,
   timeToSolution,
+  wilsonInterval,
+  Z_95,
 } from "./statistics.js";
+export { type SuccessAxis, type SuccessCurveOptions, type SuccessCurvePoint, successCurve } from "./success-curve.js";

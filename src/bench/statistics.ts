@@ -93,6 +93,32 @@ export function successProbability(successes: number, runs: number): number {
   return successes / runs;
 }
 
+/** z of the two-sided 95% normal interval: Φ⁻¹(0.975). */
+export const Z_95 = 1.959963984540054;
+
+/**
+ * Wilson score interval of a binomial proportion (Wilson 1927): centre (p̂ + z²/2n)/(1 + z²/n),
+ * half-width z/(1 + z²/n)·√(p̂(1 − p̂)/n + z²/4n²). Unlike p̂ ± z√(p̂(1 − p̂)/n) it stays inside [0, 1]
+ * and does not collapse to a point at 0 or n successes, which is where few seeds usually land.
+ */
+export function wilsonInterval(successes: number, runs: number, z = Z_95): ConfidenceInterval {
+  const p = successProbability(successes, runs);
+  if (!(z > 0) || !Number.isFinite(z)) throw new RangeError(`z must be a positive finite number, got ${z}`);
+  const z2n = (z * z) / runs;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / runs + z2n / (4 * runs));
+  // Clamp rounding only: at p = 0 the low end is 0 exactly in real arithmetic.
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half), estimate: p, level: Math.round((2 * normalCdf(z) - 1) * 1e4) / 1e4 };
+}
+
+/** Φ(z) by the Abramowitz–Stegun 7.1.26 erf approximation (|error| < 1.5e-7): enough to label a level. */
+function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
 /**
  * Time to solution with confidence `target` (default 0.99): TTS = t · ln(1 − target) / ln(1 − p),
  * the expected time to see a success at least once with that probability when one run of length

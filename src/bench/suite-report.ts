@@ -1,14 +1,17 @@
 // The offline HTML report of a suite: verdicts, the summary table, and charts built by src/viz —
-// objective box plots by solver, TTS bars per instance, runtime vs approximation ratio (Pareto).
+// objective box plots by solver, TTS bars and success probability vs budget per instance, runtime vs
+// approximation ratio (Pareto).
 // Everything is embedded (SVG data URIs, inline tables): the file opens without a network.
 import { paretoScatterSpec } from "../viz/charts/pareto-scatter.js";
 import { solverComparisonSpec } from "../viz/charts/solver-comparison.js";
+import { successProbabilitySpec } from "../viz/charts/success-probability.js";
 import { ttsBarsSpec } from "../viz/charts/tts-bars.js";
 import { type ReportSection, htmlReport } from "../viz/html-report.js";
 import { table } from "../viz/records-table.js";
 import { renderChart } from "../viz/rendered-chart.js";
 import type { RunRecord } from "./run-record.js";
 import type { SuiteSpec } from "./spec.js";
+import { successCurve } from "./success-curve.js";
 import type { SuiteSummary } from "./summarize.js";
 
 /** At most this many instances get their own TTS chart (the table covers all of them). */
@@ -48,6 +51,13 @@ export async function suiteReportHtml(spec: SuiteSpec, records: readonly RunReco
     if (rows.length === 0) continue;
     const tts = rows.map((row) => ({ solver: row.solver, ttsMs: row.ttsMs !== null && row.ttsMs > 0 ? row.ttsMs : null, successProbability: row.successProbability ?? undefined }));
     sections.push({ kind: "chart", chart: await renderChart(ttsBarsSpec(tts, { title: `TTS(99%) on ${instance.name}` })), caption: "Time to reach the best known with 99% confidence; solvers that never reached it are marked." });
+    const axis = spec.budget.timeMs === undefined ? "reads" : "time";
+    const curve = successCurve(records, { instance: instance.name, axis });
+    sections.push({
+      kind: "chart",
+      chart: await renderChart(successProbabilitySpec(curve, { title: `Success probability vs budget on ${instance.name}`, budgetTitle: axis === "reads" ? "Reads" : "Solve time (ms)" })),
+      caption: "Fraction of runs that had reached the best known within each budget (from each run's first arrival), with a Wilson 95% band.",
+    });
   }
   const failures = records.filter((r) => r.status !== "ok" || r.fallbackReason !== null);
   if (failures.length > 0) {

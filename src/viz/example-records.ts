@@ -3,6 +3,7 @@
 // expectation on a ring: each edge contributes 1/2 + (1/4)·sin 4β · sin 2γ (Wang, Hadfield, Jiang &
 // Rieffel 2018, eq. for triangle-free 2-regular graphs), so the best ratio is 3/4.
 import { quboEnergy, quboFromTerms, type Qubo } from "../compile/qubo.js";
+import { wilsonInterval } from "../bench/statistics.js";
 import type { Rng } from "../util/rng.js";
 import type { ApproximationRatioPoint } from "./charts/approximation-ratio.js";
 import type { ConvergencePoint } from "./charts/convergence-trace.js";
@@ -13,6 +14,7 @@ import type { RuntimeQualityRecord } from "./charts/pareto-scatter.js";
 import type { PenaltySweepPoint } from "./charts/penalty-sweep.js";
 import type { LandscapePoint } from "./charts/qaoa-landscape.js";
 import type { SolverRunRecord } from "./charts/solver-comparison.js";
+import type { SuccessProbabilityPoint } from "./charts/success-probability.js";
 import type { TtsRecord } from "./charts/tts-bars.js";
 
 export interface ExampleRecords {
@@ -24,6 +26,7 @@ export interface ExampleRecords {
   readonly approximation: ApproximationRatioPoint[];
   readonly runs: SolverRunRecord[];
   readonly tts: TtsRecord[];
+  readonly success: SuccessProbabilityPoint[];
   readonly pareto: RuntimeQualityRecord[];
   readonly penalty: PenaltySweepPoint[];
   readonly features: FeatureSelectionRecord[];
@@ -119,6 +122,18 @@ export function exampleRecords(rng: Rng): ExampleRecords {
     { solver: "qaoa-p2", ttsMs: 2400, lowMs: 1500, highMs: 4100, successProbability: 0.08 },
     { solver: "random", ttsMs: null, successProbability: 0 },
   ];
+  // 20 runs per solver, each read reaching the target independently with probability q: the read of
+  // first arrival is geometric, drawn by inversion.
+  const success: SuccessProbabilityPoint[] = [];
+  const successRng = rng.fork("success");
+  const budgets = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+  for (const { solver, q } of [{ solver: "tabu", q: 0.08 }, { solver: "simulated-annealing", q: 0.02 }, { solver: "qaoa-p2", q: 0.004 }]) {
+    const arrivals = Array.from({ length: 20 }, () => Math.max(1, Math.ceil(Math.log(1 - successRng.nextDouble()) / Math.log(1 - q))));
+    for (const budget of budgets) {
+      const ci = wilsonInterval(arrivals.filter((a) => a <= budget).length, arrivals.length);
+      success.push({ solver, budget, successProbability: ci.estimate, low: ci.low, high: ci.high, nRuns: arrivals.length });
+    }
+  }
   const pareto: RuntimeQualityRecord[] = runs.map((r) => ({ solver: r.solver, elapsedMs: r.elapsedMs, quality: r.approximationRatio!, seed: r.seed }));
 
   const penalty: PenaltySweepPoint[] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20].map((scale) => {
@@ -136,5 +151,5 @@ export function exampleRecords(rng: Rng): ExampleRecords {
       }
     }
   }
-  return { qubo, samples, counts, convergence, landscape, approximation, runs, tts, pareto, penalty, features };
+  return { qubo, samples, counts, convergence, landscape, approximation, runs, tts, success, pareto, penalty, features };
 }

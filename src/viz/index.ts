@@ -8,6 +8,7 @@ export { qaoaLandscapeSpec, type LandscapePoint, type QaoaLandscapeOptions } fro
 export { approximationRatioSpec, type ApproximationRatioPoint } from "./charts/approximation-ratio.js";
 export { solverComparisonSpec, type SolverComparisonOptions, type SolverMetric, type SolverRunRecord } from "./charts/solver-comparison.js";
 export { ttsBarsSpec, type TtsRecord } from "./charts/tts-bars.js";
+export { successProbabilitySpec, type SuccessProbabilityOptions, type SuccessProbabilityPoint } from "./charts/success-probability.js";
 export { paretoFront, paretoScatterSpec, type ParetoScatterOptions, type RuntimeQualityRecord } from "./charts/pareto-scatter.js";
 export { penaltySweepSpec, type PenaltySweepPoint } from "./charts/penalty-sweep.js";
 export { quboHeatmapSpec, type QuboHeatmapOptions } from "./charts/qubo-heatmap.js";
@@ -22,6 +23,7 @@ export { RecordsTable, table, type TableOptions } from "./records-table.js";
 export { htmlReport, type HtmlReport, type ReportSection } from "./html-report.js";
 export { DISPLAY, displayMethodOf, type Displayable, type MimeBundle, type MimeData, type ToDisplay } from "./display-protocol.js";
 export { inTslabKernel } from "./tslab-channel.js";
+export { suiteProgress } from "./suite-progress.js";
 export { displayBundles, isVegaLiteSpec, show } from "./show.js";
 export { exampleRecords, type ExampleRecords } from "./example-records.js";
 export { isSampleSetLike, sampleSetBundles, sampleSetDisplay, type SampleSetLike, type SampleSetViewOptions } from "./sample-set-view.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bootstrapCi, bootstrapDifferenceCi, interquartileRange, mean, median, quantile, successProbability, timeToSolution } from "../../src/bench/statistics.js";
+import { bootstrapCi, bootstrapDifferenceCi, interquartileRange, mean, median, quantile, successProbability, timeToSolution, wilsonInterval } from "../../src/bench/statistics.js";
 import { createRng } from "../../src/util/rng.js";
 
 describe("order statistics", () => {
@@ -130,5 +130,36 @@ describe("success probability and time to solution", () => {
     expect(() => successProbability(3, 2)).toThrow(/successes/);
     expect(() => successProbability(0, 0)).toThrow(/runs/);
     expect(successProbability(3, 4)).toBe(0.75);
+  });
+});
+
+describe("wilsonInterval", () => {
+  it("matches the textbook values and stays inside [0, 1] at 0 and n successes", () => {
+    // 8 of 10: Wilson 95% ≈ [0.4902, 0.9433] (Brown, Cai & DasGupta 2001, table values).
+    const ci = wilsonInterval(8, 10);
+    expect(ci.low).toBeCloseTo(0.4902, 4);
+    expect(ci.high).toBeCloseTo(0.9433, 4);
+    expect(ci.level).toBe(0.95);
+    expect(wilsonInterval(0, 5).low).toBe(0);
+    expect(wilsonInterval(0, 5).high).toBeGreaterThan(0.3);
+    expect(wilsonInterval(5, 5).high).toBe(1);
+    expect(wilsonInterval(5, 5).low).toBeLessThan(0.7);
+    expect(() => wilsonInterval(3, 2)).toThrow(RangeError);
+    expect(() => wilsonInterval(1, 2, 0)).toThrow(RangeError);
+  });
+
+  it("covers the true proportion about 95% of the time (simulation)", () => {
+    const rng = createRng("wilson");
+    for (const p of [0.1, 0.5, 0.8]) {
+      let covered = 0;
+      for (let trial = 0; trial < 2000; trial++) {
+        let k = 0;
+        for (let i = 0; i < 30; i++) if (rng.nextDouble() < p) k++;
+        const ci = wilsonInterval(k, 30);
+        if (ci.low <= p && p <= ci.high) covered++;
+      }
+      expect(covered / 2000, `p = ${p}`).toBeGreaterThan(0.92);
+      expect(covered / 2000, `p = ${p}`).toBeLessThan(0.99);
+    }
   });
 });

@@ -15,6 +15,7 @@ import {
   qaoaLandscapeSpec,
   quboHeatmapSpec,
   solverComparisonSpec,
+  successProbabilitySpec,
   ttsBarsSpec,
   VEGA_LITE_SCHEMA,
   type VegaLiteSpec,
@@ -31,6 +32,8 @@ const allSpecs: [string, VegaLiteSpec][] = [
   ["solver comparison", solverComparisonSpec(records.runs)],
   ["solver comparison, faceted", solverComparisonSpec([...records.runs, ...records.runs.map((r) => ({ ...r, instance: "other" }))])],
   ["TTS bars", ttsBarsSpec(records.tts)],
+  ["success probability vs budget", successProbabilitySpec(records.success, { budgetTitle: "Reads" })],
+  ["success probability without a band", successProbabilitySpec([{ solver: "a", budget: 1, successProbability: 0.5 }])],
   ["Pareto scatter", paretoScatterSpec(records.pareto)],
   ["penalty sweep", penaltySweepSpec(records.penalty)],
   ["QUBO heatmap", quboHeatmapSpec(records.qubo)],
@@ -151,5 +154,30 @@ describe("other charts check their input", () => {
       { row: "a", col: "b", value: 1.5 },
     ]);
     expect(() => quboHeatmapSpec(qubo, { maxVariables: 1 })).toThrow(/raise maxVariables/);
+  });
+});
+
+describe("successProbabilitySpec", () => {
+  it("keeps each point's values and bands, one solver per colour in first-seen order", () => {
+    const spec = successProbabilitySpec([
+      { solver: "tabu", budget: 1, successProbability: 0.25, low: 0.05, high: 0.7, nRuns: 4 },
+      { solver: "tabu", budget: 10, successProbability: 1, low: 0.5, high: 1, nRuns: 4 },
+      { solver: "sa", budget: 1, successProbability: 0, low: 0, high: 0.49, nRuns: 4 },
+    ]);
+    expect(rows(spec).map((r) => [r["solver"], r["budget"], r["successProbability"], r["low"], r["high"]])).toEqual([
+      ["tabu", 1, 0.25, 0.05, 0.7],
+      ["tabu", 10, 1, 0.5, 1],
+      ["sa", 1, 0, 0, 0.49],
+    ]);
+    const line = (spec["layer"] as { encoding: { color: { sort: string[] }; y: { scale?: { domain: number[] } } } }[])[1]!;
+    expect(line.encoding.color.sort).toEqual(["tabu", "sa"]);
+    expect(line.encoding.y.scale!.domain).toEqual([0, 1]);
+  });
+
+  it("refuses budgets a log axis cannot show, probabilities outside [0, 1] and half a band", () => {
+    expect(() => successProbabilitySpec([{ solver: "a", budget: 0, successProbability: 0.5 }])).toThrow(/budget must be > 0/);
+    expect(() => successProbabilitySpec([{ solver: "a", budget: 1, successProbability: 1.5 }])).toThrow(/successProbability must be a probability/);
+    expect(() => successProbabilitySpec([{ solver: "a", budget: 1, successProbability: 0.5, low: 0.1 }])).toThrow(/both low and high/);
+    expect(() => successProbabilitySpec([])).toThrow(RangeError);
   });
 });

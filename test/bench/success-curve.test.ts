@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { baseRecord } from "../../src/bench/execute-run.js";
+import type { RunRecord } from "../../src/bench/run-record.js";
+import { parseSuiteSpec } from "../../src/bench/spec.js";
+import { wilsonInterval } from "../../src/bench/statistics.js";
+import { successCurve } from "../../src/bench/success-curve.js";
+import { compileVegaLite, successProbabilitySpec } from "../../src/viz/index.js";
+
+const spec = parseSuiteSpec({
+  name: "curve",
+  seeds: [1, 2, 3, 4],
+  budget: { reads: 100 },
+  instances: [{ kind: "random-regular-maxcut", name: "g", nodes: 8, degree: 3, seed: 1, bestKnown: 10 }],
+  solvers: [{ solver: "tabu" }, { solver: "random" }],
+});
+
+/** A run of `solver` that first reached the target at read `readsToTarget` (null: never). */
+function run(solver: number, seed: number, readsToTarget: number | null, status: RunRecord["status"] = "ok"): RunRecord {
+  const base = baseRecord(spec, spec.solvers[solver]!, "g", seed);
+  if (status !== "ok") return { ...base, status };
+  const success = readsToTarget !== null;
+  return { ...base, status, bestKnown: 10, success, readsToTarget, nReads: 100, solveMs: 50, timeToTargetMs: success ? readsToTarget / 2 : null };
+}
+
+const records = [run(0, 1, 1), run(0, 2, 5), run(0, 3, 5), run(0, 4, 40), run(1, 1, 60), run(1, 2, null), run(1, 3, null), run(1, 4, null, "failed")];
+
+describe("successCurve", () => {
+  it("steps at every arrival, counts failed runs as not reaching the target, and ends at the budget spent", () => {
+    const points = successCurve(records);
+    const of = (solver: string) => points.filter((p) => p.solver === solver).map((p) => [p.budget, p.successProbability]);
+    expect(of("tabu")).toEqual([[1, 0.25], [5, 0.75], [40, 1], [60, 1], [100, 1]]);
+    expect(of("random")).toEqual([[1, 0], [5, 0], [40, 0], [60, 0.25], [100, 0.25]]);
+    for (const point of points) {
+      expect(point.nRuns).toBe(4);
+      const ci = wilsonInterval(Math.round(point.successProbability * 4), 4);
+      expect([point.low, point.high]).toEqual([ci.low, ci.high]);
+      expect(point.low).toBeLessThanOrEqual(point.successProbability);
+      expect(point.high).toBeGreaterThanOrEqual(point.successProbability);
+    }
+  });
+
+  it("uses solve time when asked, and refuses mixed instances without a choice", () => {
+    const byTime = successCurve(records, { axis: "time" }).filter((p) => p.solver === "tabu");
+    expect(byTime.map((p) => p.budget)).toEqual([0.5, 2.5, 20, 30, 50]);
+    expect(byTime.at(-1)!.successProbability).toBe(1);
+    const other = records.map((r) => ({ ...r, instance: "h" }));
+    expect(() => successCurve([...records, ...other])).toThrow(/per instance/);
+    expect(successCurve([...records, ...other], { instance: "h" })).toHaveLength(10);
+    expect(() => successCurve(records.map((r) => ({ ...r, success: null, status: "ok" as const })))).toThrow(/no runs with a best known/);
+  });
+
+  it("stops a solver's curve at the largest budget its own runs spent", () => {
+    const short = records.map((r) => (r.solver === "random" ? { ...r, nReads: 20 } : r));
+    const random = successCurve(short).filter((p) => p.solver === "random");
+    expect(random.map((p) => p.budget)).toEqual([1, 5, 20]);
+  });
+
+  it("feeds a chart that compiles without warnings, with a step line and a band", async () => {
+    const vl = successProbabilitySpec(successCurve(records), { budgetTitle: "Reads" });
+    const compiled = await compileVegaLite(vl);
+    expect(compiled.warnings).toEqual([]);
+    const layers = vl["layer"] as { mark: { type: string; interpolate: string } }[];
+    expect(layers.map((l) => l.mark.type)).toEqual(["area", "line"]);
+    expect(layers.every((l) => l.mark.interpolate === "step-after")).toBe(true);
+  });
+});
