@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { KERNEL_NAME, writeKernelSpec } from "./kernel-spec.js";
+import { KERNEL_NAME, NOTEBOOK_KERNELS, writeKernelSpec } from "./kernel-spec.js";
 import { NotebookFormatError, parseNotebook, type Notebook } from "./notebook-format.js";
 
 export type RunStatus = "ok" | "cell-error" | "timeout" | "dead-kernel" | "startup-failed";
@@ -58,13 +58,15 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
   }
   const committed = parseNotebook(readFileSync(file, "utf8"), file);
   const kernelspec = committed.metadata["kernelspec"] as { name?: unknown } | undefined;
-  if (kernelspec?.name !== undefined && kernelspec.name !== KERNEL_NAME) {
-    throw new NotebookFormatError(`${file}: its kernel is ${JSON.stringify(kernelspec.name)}; qpipe runs TypeScript notebooks with the "${KERNEL_NAME}" kernel`);
+  const kernelName = kernelspec?.name ?? KERNEL_NAME;
+  if (typeof kernelName !== "string" || !(kernelName in NOTEBOOK_KERNELS)) {
+    const known = Object.entries(NOTEBOOK_KERNELS).map(([name, language]) => `"${name}" (${language})`).join(" or ");
+    throw new NotebookFormatError(`${file}: its kernel is ${JSON.stringify(kernelName)}; qpipe runs notebooks with the ${known} kernel`);
   }
   const nCodeCells = committed.cells.filter((cell) => cell.cell_type === "code").length;
   const python = pythonExecutable();
   await checkPythonPackages(python);
-  const kernel = writeKernelSpec();
+  const kernel = writeKernelSpec(kernelName);
   const scratch = mkdtempSync(join(tmpdir(), "qpipe-nb-"));
   const output = join(scratch, "executed.ipynb");
   const started = performance.now();

@@ -1,8 +1,9 @@
 // Static checks on the committed tutorial notebooks (their replay is checked by `qpipe notebooks
 // verify`): every chart output is a full bundle whose SVG carries its text.
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { joinLines, parseNotebook } from "../../src/notebooks/index.js";
+import { joinLines, parseNotebook, writeKernelSpec } from "../../src/notebooks/index.js";
 import { VEGA_LITE_MIME } from "../../src/viz/index.js";
 
 const directory = new URL("../../notebooks/", import.meta.url);
@@ -11,18 +12,22 @@ const notebooks = readdirSync(directory).filter((name) => name.endsWith(".ipynb"
 describe.each(notebooks)("notebooks/%s", (name) => {
   const nb = parseNotebook(readFileSync(new URL(name, directory), "utf8"), name);
 
-  it("declares the tslab kernel and imports the built library by path", () => {
-    expect((nb.metadata["kernelspec"] as { name?: string }).name).toBe("tslab");
+  const kernel = (nb.metadata["kernelspec"] as { name?: string }).name;
+
+  it("declares the tslab kernel and imports the built library by path, or is written in the qpipe language", () => {
+    expect(["tslab", "qpipe"]).toContain(kernel);
     const sources = nb.cells.map((cell) => joinLines(cell.source)).join("\n");
-    expect(sources).toContain('from "../dist/src/index.js"');
+    if (kernel === "tslab") expect(sources).toContain('from "../dist/src/index.js"');
+    else expect((nb.metadata["language_info"] as { name?: string }).name).toBe("qpipe");
   });
 
-  it("was executed: every code cell has run, none failed", () => {
+  it("was executed: every code cell has run, none failed unless tagged to show an error", () => {
     const code = nb.cells.filter((cell) => cell.cell_type === "code");
     expect(code.length).toBeGreaterThan(0);
     for (const cell of code) {
+      const showsError = ((cell.metadata?.["tags"] as string[] | undefined) ?? []).includes("raises-exception");
       for (const output of cell.outputs ?? []) {
-        expect(output.output_type).not.toBe("error");
+        if (!showsError) expect(output.output_type).not.toBe("error");
         if (output.output_type === "stream") expect(output.name).toBe("stdout");
       }
     }
@@ -44,5 +49,24 @@ describe.each(notebooks)("notebooks/%s", (name) => {
       }
     }
     expect(charts).toBeGreaterThan(0);
+  });
+});
+
+describe("the kernel a notebook is replayed with", () => {
+  it("is the one its kernelspec names, tslab or qpipe; any other is refused", () => {
+    const qpipe = writeKernelSpec("qpipe");
+    const tslab = writeKernelSpec("tslab");
+    try {
+      const spec = JSON.parse(readFileSync(join(qpipe.jupyterPath, "kernels", "qpipe", "kernel.json"), "utf8")) as { argv: string[]; language: string };
+      expect(spec.language).toBe("qpipe");
+      expect(spec.argv.slice(-3)).toEqual(["kernel", "start", "{connection_file}"]);
+      expect(spec.argv[1]).toMatch(/bin[/\\]qpipe\.js$/);
+      const ts = JSON.parse(readFileSync(join(tslab.jupyterPath, "kernels", "tslab", "kernel.json"), "utf8")) as { language: string };
+      expect(ts.language).toBe("typescript");
+    } finally {
+      qpipe.dispose();
+      tslab.dispose();
+    }
+    expect(() => writeKernelSpec("python3")).toThrow(RangeError);
   });
 });

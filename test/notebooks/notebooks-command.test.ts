@@ -33,7 +33,7 @@ describe("qpipe notebooks: command line", () => {
     writeFileSync(join(cwd, "python.ipynb"), JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: { kernelspec: { name: "python3" } }, cells: [] }));
     const python = io();
     expect(await command.run(["verify", "python.ipynb"], python.io)).toBe(1);
-    expect(python.err.join("")).toContain('its kernel is "python3"; qpipe runs TypeScript notebooks with the "tslab" kernel');
+    expect(python.err.join("")).toContain('its kernel is "python3"; qpipe runs notebooks with the "tslab" (TypeScript) or "qpipe" (the qpipe language) kernel');
   });
 
   it("explains what to install when the Python Jupyter client is missing", async () => {

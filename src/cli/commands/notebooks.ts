@@ -8,9 +8,9 @@ import { executeNotebook, JupyterSetupError, NotebookFormatError, verifyNotebook
 const usage = `usage: qpipe notebooks verify [NOTEBOOK.ipynb...] [--cell-timeout SEC] [--startup-timeout SEC]
        qpipe notebooks execute NOTEBOOK.ipynb... [--cell-timeout SEC] [--startup-timeout SEC]
 
-verify   executes each notebook (default: every notebooks/*.ipynb) in a fresh tslab kernel through
-         a real Jupyter client (nbclient) and compares every output with the committed one; exits 1
-         naming every differing cell with a diff (- committed, + now)
+verify   executes each notebook (default: every notebooks/*.ipynb) in a fresh kernel (tslab or
+         qpipe, as its kernelspec says) through a real Jupyter client (nbclient) and compares every
+         output with the committed one; exits 1 naming every differing cell with a diff
 execute  executes each notebook and writes its new outputs into the file (only if every cell ran)
 
 Compared: stream text, text/plain/html/svg, the Vega-Lite JSON, error names; PNGs by pixel size only.
