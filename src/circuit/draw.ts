@@ -1,7 +1,7 @@
 // Text drawing of a circuit, one line per qubit, qubit 0 on top:
 //
-//   q0: ─H───●──────────M0─
-//   q1: ─────⊕──RZ(θ0)──M1─
+//   q0: ─H───●──────────M0─────────────
+//   q1: ─────⊕──RZ(θ0)──M1──X if c[0]=1─
 //
 // Ops are packed left to right into columns; an op occupies every wire from its lowest to its
 // highest qubit (so vertical links never cross another op), drawn as │ on the wires it passes.
@@ -31,6 +31,13 @@ function cellsOf(op: Op, parameterNames: readonly string[]): Map<number, string>
     case "barrier":
       for (const q of op.qubits) cells.set(q, "░");
       return cells;
+    case "if": {
+      // The condition rides on the guarded op's last cell (a gate's target).
+      const inner = cellsOf(op.op, parameterNames);
+      const last = [...inner.keys()].pop() as number;
+      inner.set(last, `${inner.get(last) as string} if ${conditionText(op.clbits, op.value)}`);
+      return inner;
+    }
     case "gate": {
       const angles = op.angles.length > 0 ? `(${op.angles.map((a) => formatAngle(a, parameterNames)).join(",")})` : "";
       const q = op.qubits;
@@ -78,6 +85,14 @@ function cellsOf(op: Op, parameterNames: readonly string[]): Map<number, string>
       throw new Error(`internal: unexpected op ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/** `c[0]=1`, `c[0:2]=5` (bits 0..2, bit 0 least significant) or `c[3,1]=2` (bit 3 least significant). */
+export function conditionText(clbits: readonly number[], value: number): string {
+  const first = clbits[0] as number;
+  const contiguous = clbits.every((c, k) => c === first + k);
+  const bits = clbits.length === 1 ? `${first}` : contiguous ? `${first}:${first + clbits.length - 1}` : clbits.join(",");
+  return `c[${bits}]=${value}`;
 }
 
 interface Column {

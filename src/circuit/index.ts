@@ -1,4 +1,16 @@
-export { GATES, isGateName, type AngleExpr, type Circuit, type GateName, type Op } from "./ir.js";
+export {
+  GATES,
+  conditionHolds,
+  isGateName,
+  opQubits,
+  type AngleExpr,
+  type Circuit,
+  type ConditionalOp,
+  type ConditionedOp,
+  type GateName,
+  type GateOp,
+  type Op,
+} from "./ir.js";
 export { Angle, CircuitBuilder, angleCall, circuit, toAngleExpr, type AngleInput, type CircuitOptions } from "./builder.js";
 export { accumulateAngleGradient, angleIsConstant, evaluateAngle, formatAngle, parameterVector } from "./angles.js";
 export { BASIS_GATES, translateToBasis } from "./transpile-basis.js";
@@ -25,4 +37,4 @@ export {
   type SimulatorEstimate,
 } from "./resources.js";
 export { lowerCircuit, type LowerOptions, type LowerResult } from "./lower-circuit.js";
-export { drawCircuitText, type DrawOptions } from "./draw.js";
+export { conditionText, drawCircuitText, type DrawOptions } from "./draw.js";

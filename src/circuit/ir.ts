@@ -62,16 +62,60 @@ export type AngleExpr =
       readonly arg: AngleExpr;
     };
 
-export type Op =
-  | {
-      readonly kind: "gate";
-      readonly name: GateName;
-      readonly qubits: readonly number[];
-      readonly angles: readonly AngleExpr[];
+export interface GateOp {
+  readonly kind: "gate";
+  readonly name: GateName;
+  readonly qubits: readonly number[];
+  readonly angles: readonly AngleExpr[];
+}
+
+export type MeasureOp = { readonly kind: "measure"; readonly qubit: number; readonly clbit: number };
+export type ResetOp = { readonly kind: "reset"; readonly qubit: number };
+
+/** What a classical condition may guard: one gate, measurement or reset (OpenQASM 2's `if`). */
+export type ConditionedOp = GateOp | MeasureOp | ResetOp;
+
+/**
+ * `op` applies only when the classical bits `clbits` (clbits[0] the least significant), read as an
+ * unsigned integer at this point of the run, equal `value` — OpenQASM's `if (c == value) op;`.
+ */
+export interface ConditionalOp {
+  readonly kind: "if";
+  readonly clbits: readonly number[];
+  readonly value: number;
+  readonly op: ConditionedOp;
+}
+
+export type Op = GateOp | MeasureOp | ResetOp | { readonly kind: "barrier"; readonly qubits: readonly number[] } | ConditionalOp;
+
+/** The qubits an op touches (a conditional op: its guarded op's). */
+export function opQubits(op: Op): readonly number[] {
+  switch (op.kind) {
+    case "gate":
+    case "barrier":
+      return op.qubits;
+    case "measure":
+    case "reset":
+      return [op.qubit];
+    case "if":
+      return opQubits(op.op);
+    default: {
+      const unreachable: never = op;
+      throw new Error(`internal: unexpected op ${JSON.stringify(unreachable)}`);
     }
-  | { readonly kind: "measure"; readonly qubit: number; readonly clbit: number }
-  | { readonly kind: "reset"; readonly qubit: number }
-  | { readonly kind: "barrier"; readonly qubits: readonly number[] };
+  }
+}
+
+/** Whether classical bits `bits` (a run's clbits) read at `clbits` as an integer equal `value`. */
+export function conditionHolds(bits: ArrayLike<number>, clbits: readonly number[], value: number): boolean {
+  // Bit by bit, so that registers wider than 53 bits compare exactly.
+  let rest = value;
+  for (const clbit of clbits) {
+    if ((bits[clbit] ?? 0) !== rest % 2) return false;
+    rest = Math.floor(rest / 2);
+  }
+  return rest === 0;
+}
 
 export interface Circuit {
   readonly name: string;

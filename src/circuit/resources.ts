@@ -9,7 +9,7 @@
 // diagonal kernels make real runs faster or slower; treat the figure as an order of magnitude.
 import { compilePlan } from "../sim/plan.js";
 import { eagle127Coupling, falcon27Coupling, heavyHexCoupling, lineCoupling, type CouplingMap } from "./coupling-map.js";
-import type { Circuit, Op } from "./ir.js";
+import { opQubits, type Circuit } from "./ir.js";
 import { routeCircuit } from "./routing.js";
 import { transpileToBasis } from "./transpile.js";
 
@@ -18,11 +18,16 @@ export const DEFAULT_NS_PER_AMPLITUDE = 2;
 
 export interface CircuitStats {
   readonly nQubits: number;
-  /** Longest chain of gates, measurements and resets through any qubit (barriers only align). */
+  /**
+   * Longest chain of gates, measurements and resets through any qubit (barriers only align); a
+   * classically conditioned op also waits for the measurements of its condition bits.
+   */
   readonly depth: number;
   readonly nGates: number;
   readonly nTwoQubitGates: number;
   readonly nMeasurements: number;
+  /** Ops guarded by a classical condition; their gates and measurements also count above (as if applied). */
+  readonly nConditional: number;
   /** Gate name → count, sorted by name. */
   readonly gateCounts: Readonly<Record<string, number>>;
 }
@@ -90,32 +95,34 @@ export function estimateResources(circuit: Circuit, options: ResourceOptions = {
 /** Width, depth and gate counts of a circuit as it stands. */
 export function circuitStats(circuit: Circuit): CircuitStats {
   const level = new Int32Array(circuit.nQubits);
+  const clbitLevel = new Int32Array(circuit.nClbits);
   const counts = new Map<string, number>();
   let depth = 0;
   let nGates = 0;
   let nTwoQubitGates = 0;
   let nMeasurements = 0;
-  for (const op of circuit.ops) {
-    const qubits = qubitsOf(op);
+  let nConditional = 0;
+  for (const outer of circuit.ops) {
+    const qubits = opQubits(outer);
     let start = 0;
     for (const q of qubits) start = Math.max(start, level[q] ?? 0);
-    const end = op.kind === "barrier" ? start : start + 1;
+    if (outer.kind === "if") for (const c of outer.clbits) start = Math.max(start, clbitLevel[c] ?? 0);
+    const end = outer.kind === "barrier" ? start : start + 1;
     for (const q of qubits) level[q] = end;
     depth = Math.max(depth, end);
+    const op = outer.kind === "if" ? outer.op : outer;
+    if (outer.kind === "if") nConditional++;
     if (op.kind === "gate") {
       nGates++;
       if (op.qubits.length === 2) nTwoQubitGates++;
       counts.set(op.name, (counts.get(op.name) ?? 0) + 1);
     } else if (op.kind === "measure") {
       nMeasurements++;
+      clbitLevel[op.clbit] = end;
     }
   }
   const gateCounts = Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { nQubits: circuit.nQubits, depth, nGates, nTwoQubitGates, nMeasurements, gateCounts };
-}
-
-function qubitsOf(op: Op): readonly number[] {
-  return op.kind === "gate" || op.kind === "barrier" ? op.qubits : [op.qubit];
+  return { nQubits: circuit.nQubits, depth, nGates, nTwoQubitGates, nMeasurements, nConditional, gateCounts };
 }
 
 function defaultHeavyHex(nQubits: number): CouplingMap {

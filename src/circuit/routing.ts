@@ -9,7 +9,7 @@
 // decay discourages moving the same qubits over and over. Ties go to the first candidate edge, so
 // the result is deterministic. If many swaps pass without progress, the first blocked gate is routed
 // along a shortest path, which bounds the work and guarantees termination.
-import type { Circuit, Op } from "./ir.js";
+import type { Circuit, ConditionedOp, Op } from "./ir.js";
 import { couplingDistances, couplingNeighbours, type CouplingMap } from "./coupling-map.js";
 import { translateToBasis } from "./transpile-basis.js";
 
@@ -72,7 +72,7 @@ function routeFrom(circuit: Circuit, map: CouplingMap, startLayout: readonly num
   // Gates on three qubits cannot be routed pairwise; expand them into one- and two-qubit gates first.
   const ops: Op[] = [];
   for (const op of circuit.ops) {
-    if (op.kind === "gate" && op.qubits.length > 2) ops.push(...translateToBasis({ ...circuit, ops: [op] }).ops);
+    if ((op.kind === "gate" || op.kind === "if") && wiresOf(op).length > 2) ops.push(...translateToBasis({ ...circuit, ops: [op] }).ops);
     else ops.push(op);
   }
   const wires = ops.map(wiresOf);
@@ -87,11 +87,14 @@ function routeFrom(circuit: Circuit, map: CouplingMap, startLayout: readonly num
     }
   }
 
-  // Dependency DAG as per-qubit queues: an op is ready when it heads the queue of each of its qubits.
-  const queues: number[][] = Array.from({ length: circuit.nQubits }, () => []);
-  wires.forEach((w, k) => w.forEach((q) => queues[q]?.push(k)));
-  const heads = new Int32Array(circuit.nQubits);
-  const isReady = (k: number) => (wires[k] as number[]).every((q) => queues[q]?.[heads[q] as number] === k);
+  // Dependency DAG as per-lane queues: an op is ready when it heads the queue of each of its lanes,
+  // its qubits and the classical bits it writes or reads (lane nQubits + c), so that a conditioned
+  // op never overtakes the measurement it depends on.
+  const lanes = ops.map((op, k) => [...(wires[k] as number[]), ...clbitsOf(op).map((c) => circuit.nQubits + c)]);
+  const queues: number[][] = Array.from({ length: circuit.nQubits + circuit.nClbits }, () => []);
+  lanes.forEach((w, k) => w.forEach((q) => queues[q]?.push(k)));
+  const heads = new Int32Array(circuit.nQubits + circuit.nClbits);
+  const isReady = (k: number) => (lanes[k] as number[]).every((q) => queues[q]?.[heads[q] as number] === k);
   const twoQubitOrder = wires.flatMap((w, k) => (w.length === 2 ? [k] : []));
   const done = new Uint8Array(ops.length);
   let twoQubitCursor = 0;
@@ -106,7 +109,7 @@ function routeFrom(circuit: Circuit, map: CouplingMap, startLayout: readonly num
     const op = ops[k] as Op;
     out.push(relabel(op, physical));
     done[k] = 1;
-    for (const q of wires[k] as number[]) heads[q]++;
+    for (const q of lanes[k] as number[]) heads[q]++;
   };
   const exchange = (a: number, b: number) => {
     const la = physicalToLogical[a] as number;
@@ -132,7 +135,7 @@ function routeFrom(circuit: Circuit, map: CouplingMap, startLayout: readonly num
     if (executable.length > 0) {
       const next = new Set(front.filter((k) => !executable.includes(k)));
       for (const k of executable) emit(k);
-      for (const k of executable) for (const q of wires[k] as number[]) {
+      for (const k of executable) for (const q of lanes[k] as number[]) {
         const candidate = queues[q]?.[heads[q] as number];
         if (candidate !== undefined && isReady(candidate)) next.add(candidate);
       }
@@ -212,8 +215,21 @@ function wiresOf(op: Op): number[] {
     case "measure":
     case "reset":
       return [op.qubit];
+    case "if":
+      return wiresOf(op.op);
     default:
       return assertNever(op);
+  }
+}
+
+function clbitsOf(op: Op): number[] {
+  switch (op.kind) {
+    case "measure":
+      return [op.clbit];
+    case "if":
+      return [...op.clbits, ...clbitsOf(op.op).filter((c) => !op.clbits.includes(c))];
+    default:
+      return [];
   }
 }
 
@@ -226,6 +242,8 @@ function relabel(op: Op, physical: (logical: number) => number): Op {
     case "measure":
     case "reset":
       return { ...op, qubit: physical(op.qubit) };
+    case "if":
+      return { ...op, op: relabel(op.op, physical) as ConditionedOp };
     default:
       return assertNever(op);
   }

@@ -4,8 +4,10 @@
 // sx, rz(φ+π); McKay et al., "Efficient Z gates for quantum computing", PRA 96, 022330, 2017), with
 // shorter forms for diagonal gates (rz only), h (rz·sx·rz) and y (rz·x). Multi-qubit gates use the
 // qelib1.inc definitions (ccx: the 6-CNOT Toffoli of Nielsen & Chuang, Fig. 4.9). Symbolic angles
-// stay symbolic. measure, reset and barrier pass through unchanged.
-import type { AngleExpr, Circuit, GateName, Op } from "./ir.js";
+// stay symbolic. measure, reset and barrier pass through unchanged; a classically conditioned gate
+// becomes its basis gates under the same condition (gates write no clbits, so the condition reads
+// the same for each; the dropped global phase is per classical branch, so unobservable).
+import type { AngleExpr, Circuit, GateName, GateOp, Op } from "./ir.js";
 import { add, addConstant, constant, isConstant, scale } from "./transpile-angles.js";
 
 export const BASIS_GATES = ["rz", "sx", "x", "cx"] as const satisfies readonly GateName[];
@@ -16,8 +18,15 @@ const PI = Math.PI;
 export function translateToBasis(circuit: Circuit): Circuit {
   const ops: Op[] = [];
   for (const op of circuit.ops) {
-    if (op.kind === "gate") emitInBasis(op.name, op.qubits, op.angles, ops);
-    else ops.push(op);
+    if (op.kind === "gate") {
+      emitInBasis(op.name, op.qubits, op.angles, ops);
+    } else if (op.kind === "if" && op.op.kind === "gate") {
+      const gates: Op[] = [];
+      emitInBasis(op.op.name, op.op.qubits, op.op.angles, gates);
+      for (const gate of gates) ops.push({ kind: "if", clbits: op.clbits, value: op.value, op: gate as GateOp });
+    } else {
+      ops.push(op);
+    }
   }
   return { ...circuit, ops };
 }

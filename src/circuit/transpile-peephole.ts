@@ -1,9 +1,9 @@
 // A peephole pass over a gate list: cancels adjacent self-inverse pairs (x x, h h, cx cx, …), merges
 // runs of rz on a qubit into one rz (dropping whole turns, which are a global phase) and drops id.
 // "Adjacent" means nothing else touches any of the gate's qubits in between; measure, reset and
-// barrier block both rules. One left-to-right pass with a stack per qubit also catches cascades
+// barrier block both rules, as does a classically conditioned op. One left-to-right pass with a stack per qubit also catches cascades
 // (h x x h → nothing), because cancelling a pair exposes the gates before it.
-import type { Circuit, GateName, Op } from "./ir.js";
+import { opQubits, type Circuit, type GateName, type Op } from "./ir.js";
 import { add, isWholeTurn } from "./transpile-angles.js";
 
 const SELF_INVERSE = new Set<GateName>(["x", "y", "z", "h", "cx", "cy", "cz", "ch", "swap", "ccx", "cswap"]);
@@ -20,7 +20,7 @@ export function peepholeOptimize(circuit: Circuit): { readonly circuit: Circuit;
   const stacks: number[][] = Array.from({ length: circuit.nQubits }, () => []);
   let nCancelledPairs = 0;
   let nMergedRotations = 0;
-  const qubitsOf = (op: Op): readonly number[] => (op.kind === "gate" || op.kind === "barrier" ? op.qubits : [op.qubit]);
+  const qubitsOf = opQubits;
   const remove = (index: number) => {
     for (const q of qubitsOf(out[index] as Op)) stacks[q]?.pop();
     out[index] = undefined;

@@ -1,11 +1,13 @@
 // Circuit IR → OpenQASM 2.0 (`qelib1.inc`) or 3.0 (`stdgates.inc`) text.
 //
-// One register `q` holds every qubit and one register `c` every classical bit. Gate names are the
+// One register `q` holds every qubit and one register `c` every classical bit — unless a classical
+// condition reads only some of the bits: OpenQASM compares a whole register, so the bits are then
+// split into registers `c0`, `c1`, … at the conditions' boundaries. Gate names are the
 // standard ones of each header; the few IR gates a header lacks are declared with exact definitions
 // (the importer recognises its own `ryy` declaration, so export → import round-trips gate for gate).
 // Angles print in the shortest form that reads back as the same double: `pi/2` when that evaluates
 // to exactly the same number, otherwise JavaScript's round-trip decimal.
-import type { AngleExpr, Circuit, GateName, Op } from "../circuit/ir.js";
+import type { AngleExpr, Circuit, ConditionedOp, GateName, Op } from "../circuit/ir.js";
 import { evaluateAngle, parameterVector } from "../circuit/angles.js";
 
 export interface QasmExportOptions {
@@ -38,11 +40,18 @@ export function exportQasm2(circuit: Circuit, options: QasmExportOptions = {}): 
   const values = parameterVector(circuit, options.parameters ?? []);
   const angle = (expr: AngleExpr) => formatNumber(evaluateAngle(expr, values));
   const lines = ["OPENQASM 2.0;", 'include "qelib1.inc";'];
+  const registers = classicalRegisters(circuit);
   lines.push(...declarationsFor(circuit.ops, QASM2_DECLARATIONS));
   if (circuit.nQubits > 0) lines.push(`qreg q[${circuit.nQubits}];`);
-  if (circuit.nClbits > 0) lines.push(`creg c[${circuit.nClbits}];`);
+  for (const register of registers.list) lines.push(`creg ${register.name}[${register.size}];`);
+  const syntax: Syntax = {
+    rename: QASM2_NAMES,
+    angle,
+    measure: (qubit, clbit) => `measure q[${qubit}] -> ${registers.bit(clbit)};`,
+    condition: (clbits, value) => `if(${registers.whole(clbits)}==${value}) `,
+  };
   for (const op of circuit.ops) {
-    const line = formatOp(op, circuit, QASM2_NAMES, angle, (qubit, clbit) => `measure q[${qubit}] -> c[${clbit}];`);
+    const line = formatOp(op, circuit, syntax);
     if (line !== undefined) lines.push(line);
   }
   return `${lines.join("\n")}\n`;
@@ -50,28 +59,38 @@ export function exportQasm2(circuit: Circuit, options: QasmExportOptions = {}): 
 
 /** OpenQASM 3.0 text; parameters without values become `input angle` declarations. */
 export function exportQasm3(circuit: Circuit, options: QasmExportOptions = {}): string {
-  const names = identifiersFor(circuit.parameters);
+  const registers = classicalRegisters(circuit);
+  const names = identifiersFor(circuit.parameters, registers.list.map((r) => r.name));
   const values = options.parameters === undefined ? undefined : parameterVector(circuit, options.parameters);
   const angle = (expr: AngleExpr) => (values ? formatNumber(evaluateAngle(expr, values)) : formatSymbolic(expr, names));
   const lines = ["OPENQASM 3.0;", 'include "stdgates.inc";'];
   if (!values) for (let k = 0; k < names.length; k++) lines.push(`input angle ${names[k]}; // ${circuit.parameters[k]}`);
   lines.push(...declarationsFor(circuit.ops, QASM3_DECLARATIONS));
   if (circuit.nQubits > 0) lines.push(`qubit[${circuit.nQubits}] q;`);
-  if (circuit.nClbits > 0) lines.push(`bit[${circuit.nClbits}] c;`);
+  for (const register of registers.list) lines.push(`bit[${register.size}] ${register.name};`);
+  const syntax: Syntax = {
+    rename: QASM3_NAMES,
+    angle,
+    measure: (qubit, clbit) => `${registers.bit(clbit)} = measure q[${qubit}];`,
+    condition: (clbits, value) => `if (${registers.whole(clbits)} == ${value}) `,
+  };
   for (const op of circuit.ops) {
-    const line = formatOp(op, circuit, QASM3_NAMES, angle, (qubit, clbit) => `c[${clbit}] = measure q[${qubit}];`);
+    const line = formatOp(op, circuit, syntax);
     if (line !== undefined) lines.push(line);
   }
   return `${lines.join("\n")}\n`;
 }
 
-function formatOp(
-  op: Op,
-  circuit: Circuit,
-  rename: Partial<Record<GateName, string>>,
-  angle: (expr: AngleExpr) => string,
-  measure: (qubit: number, clbit: number) => string,
-): string | undefined {
+/** How one OpenQASM version spells what differs between versions. */
+interface Syntax {
+  readonly rename: Partial<Record<GateName, string>>;
+  readonly angle: (expr: AngleExpr) => string;
+  readonly measure: (qubit: number, clbit: number) => string;
+  /** The `if (…) ` prefix of a conditioned statement. */
+  readonly condition: (clbits: readonly number[], value: number) => string;
+}
+
+function formatOp(op: Op, circuit: Circuit, syntax: Syntax): string | undefined {
   const qubit = (index: number) => {
     if (!Number.isInteger(index) || index < 0 || index >= circuit.nQubits) {
       throw new RangeError(`qubit ${index} must be an integer in 0..${circuit.nQubits - 1}`);
@@ -80,8 +99,8 @@ function formatOp(
   };
   switch (op.kind) {
     case "gate": {
-      const name = rename[op.name] ?? op.name;
-      const params = op.angles.length > 0 ? `(${op.angles.map(angle).join(", ")})` : "";
+      const name = syntax.rename[op.name] ?? op.name;
+      const params = op.angles.length > 0 ? `(${op.angles.map(syntax.angle).join(", ")})` : "";
       return `${name}${params} ${op.qubits.map(qubit).join(", ")};`;
     }
     case "measure":
@@ -89,20 +108,82 @@ function formatOp(
       if (!Number.isInteger(op.clbit) || op.clbit < 0 || op.clbit >= circuit.nClbits) {
         throw new RangeError(`classical bit ${op.clbit} must be an integer in 0..${circuit.nClbits - 1}`);
       }
-      return measure(op.qubit, op.clbit);
+      return syntax.measure(op.qubit, op.clbit);
     case "reset":
       return `reset ${qubit(op.qubit)};`;
     case "barrier":
       // A barrier on no qubits has no OpenQASM spelling (and no effect); it is left out.
       return op.qubits.length === 0 ? undefined : `barrier ${op.qubits.map(qubit).join(", ")};`;
+    case "if": {
+      if (!Number.isSafeInteger(op.value) || op.value < 0 || op.value >= 2 ** op.clbits.length) {
+        throw new RangeError(`a condition on ${op.clbits.length} bit(s) must compare with an integer in 0..${2 ** op.clbits.length - 1}, got ${op.value}`);
+      }
+      return syntax.condition(op.clbits, op.value) + (formatOp(op.op as ConditionedOp, circuit, syntax) as string);
+    }
     default:
       return assertNever(op);
   }
 }
 
+interface ClassicalRegister {
+  readonly name: string;
+  readonly offset: number;
+  readonly size: number;
+}
+
+/**
+ * The classical registers to declare: `c` for all bits, or the bits cut at every condition's first
+ * and past-last bit, so that each condition reads exactly one register (in declaration order, so
+ * importing the text gives every bit its index back).
+ */
+function classicalRegisters(circuit: Circuit): {
+  list: ClassicalRegister[];
+  bit: (clbit: number) => string;
+  whole: (clbits: readonly number[]) => string;
+} {
+  const n = circuit.nClbits;
+  const cuts = new Set<number>([0, n]);
+  const conditions: (readonly number[])[] = [];
+  for (const op of circuit.ops) {
+    if (op.kind !== "if") continue;
+    const first = op.clbits[0] as number;
+    if (op.clbits.length === 0 || !op.clbits.every((c, k) => Number.isInteger(c) && c === first + k) || first < 0 || first + op.clbits.length > n) {
+      throw new RangeError(`OpenQASM conditions compare a whole register: clbits [${op.clbits.join(", ")}] must be consecutive and increasing within 0..${n - 1}`);
+    }
+    conditions.push(op.clbits);
+    cuts.add(first);
+    cuts.add(first + op.clbits.length);
+  }
+  const bounds = [...cuts].sort((a, b) => a - b);
+  const list: ClassicalRegister[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const offset = bounds[k] as number;
+    list.push({ name: "", offset, size: (bounds[k + 1] as number) - offset });
+  }
+  const named = list.map((r, k) => ({ ...r, name: list.length === 1 ? "c" : `c${k}` }));
+  const registerOf = (clbit: number) => named.find((r) => clbit >= r.offset && clbit < r.offset + r.size);
+  for (const clbits of conditions) {
+    const register = registerOf(clbits[0] as number);
+    if (register?.offset !== clbits[0] || register.size !== clbits.length) {
+      throw new RangeError(`conditions read overlapping but different clbit ranges (one reads [${clbits.join(", ")}]); OpenQASM registers cannot overlap`);
+    }
+  }
+  return {
+    list: named,
+    bit: (clbit) => {
+      const register = registerOf(clbit) as ClassicalRegister;
+      return `${register.name}[${clbit - register.offset}]`;
+    },
+    whole: (clbits) => (registerOf(clbits[0] as number) as ClassicalRegister).name,
+  };
+}
+
 function declarationsFor(ops: readonly Op[], declarations: Partial<Record<GateName, string>>): string[] {
   const used = new Set<GateName>();
-  for (const op of ops) if (op.kind === "gate" && declarations[op.name]) used.add(op.name);
+  for (const outer of ops) {
+    const op = outer.kind === "if" ? outer.op : outer;
+    if (op.kind === "gate" && declarations[op.name]) used.add(op.name);
+  }
   return [...used].sort().map((name) => declarations[name] as string);
 }
 
@@ -151,8 +232,8 @@ function formatSymbolic(expr: AngleExpr, names: readonly string[]): string {
 }
 
 /** Valid, distinct OpenQASM 3 identifiers for parameter names like `theta[0][1]` → `theta_0_1`. */
-function identifiersFor(parameters: readonly string[]): string[] {
-  const used = new Set<string>(["q", "c", "pi", "input", "angle", "measure", "reset", "barrier", "gate"]);
+function identifiersFor(parameters: readonly string[], registerNames: readonly string[]): string[] {
+  const used = new Set<string>(["q", "c", "pi", "input", "angle", "measure", "reset", "barrier", "gate", "if", ...registerNames]);
   return parameters.map((name) => {
     let base = name.replace(/\]\[/g, "_").replace(/[[\]]/g, (bracket) => (bracket === "[" ? "_" : "")).replace(/[^A-Za-z0-9_]/g, "_");
     if (!/^[A-Za-z_]/.test(base)) base = `p_${base}`;

@@ -7,9 +7,11 @@
 //
 // Qubits of several `qreg`s are numbered in declaration order (the first register's q[0] is qubit 0);
 // classical bits likewise. Angles are evaluated to numbers: OpenQASM 2 has no free parameters.
-import type { Circuit, Op } from "../circuit/ir.js";
+// `if (c == n) op;` becomes one conditional IR op per operation `op` expands to, each reading the
+// whole register c (its bit 0 least significant).
+import type { Circuit, ConditionedOp, Op } from "../circuit/ir.js";
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
-import type { QasmArgument, QasmGateCall, QasmQuantumOp } from "./qasm-ast.js";
+import type { QasmArgument, QasmGateCall, QasmQuantumOp, QasmStatement } from "./qasm-ast.js";
 import { evaluateQasmExpr, findUnknownName } from "./qasm-expression.js";
 import { checkSignature, GateTable, suggestion, type GateEntry } from "./qasm-gates.js";
 import { parseQasm } from "./qasm-parser.js";
@@ -90,6 +92,8 @@ class QasmImporter {
   nClbits = 0;
   private readonly gates = new GateTable();
   private readonly maxOps: number;
+  /** Set while the operation of an `if` statement is expanded: every op emitted is guarded by it. */
+  private condition: { readonly clbits: readonly number[]; readonly value: number } | undefined;
 
   constructor(private readonly options: QasmImportOptions) {
     this.maxOps = options.maxOps ?? DEFAULT_MAX_OPS;
@@ -99,7 +103,9 @@ class QasmImporter {
     if (this.ops.length >= this.maxOps) {
       throw new ImportLimit({ severity: "error", code: "qasm-too-large", message: `the program expands to more than ${this.maxOps} operations`, span });
     }
-    this.ops.push(op);
+    // Barriers inside a conditioned custom gate order nothing that depends on the condition.
+    if (this.condition && op.kind !== "barrier") this.ops.push({ kind: "if", ...this.condition, op: op as ConditionedOp });
+    else this.ops.push(op);
   }
 
   run(text: string, file: string | undefined, depth: number): void {
@@ -118,10 +124,7 @@ class QasmImporter {
           this.gates.declare(statement, this.diagnostics);
           break;
         case "if":
-          this.resolveRegister(statement.register, statement.registerSpan, false);
-          this.error(statement.span, "qasm-classical-control", "classically controlled operations ('if') are not supported: the circuit IR has no classical control flow", [
-            "help: remove the 'if' or replace it by a quantum-controlled gate (deferred measurement)",
-          ]);
+          this.conditional(statement);
           break;
         case "call":
         case "measure":
@@ -132,6 +135,36 @@ class QasmImporter {
         default:
           assertNever(statement);
       }
+    }
+  }
+
+  private conditional(statement: Extract<QasmStatement, { kind: "if" }>): void {
+    const { register: name, value, op } = statement;
+    const register = this.resolveRegister(name, statement.registerSpan, false);
+    if (!register) return;
+    if (!Number.isSafeInteger(value) || (register.size < 53 && value > 2 ** register.size - 1)) {
+      const most = register.size < 53 ? `${2 ** register.size - 1}` : "2^53 − 1";
+      this.error(statement.span, "qasm-condition-value", `'${name}' has ${register.size} bit${register.size === 1 ? "" : "s"}, so its value is at most ${most}: the condition ${name}==${value} can never hold`);
+      return;
+    }
+    if (op.kind === "barrier") {
+      this.error(op.span, "qasm-condition-operation", "'if' applies to a gate call, measure or reset, not to a barrier");
+      return;
+    }
+    const clbits = Array.from({ length: register.size }, (_, k) => register.offset + k);
+    const start = this.ops.length;
+    this.condition = { clbits, value };
+    try {
+      this.operation(op);
+    } finally {
+      this.condition = undefined;
+    }
+    // OpenQASM tests the condition once for the whole statement; as separate IR ops, a measurement
+    // into the register would change what the next one reads.
+    const emitted = this.ops.slice(start);
+    if (emitted.length > 1 && emitted.some((o) => o.kind === "if" && o.op.kind === "measure" && clbits.includes(o.op.clbit))) {
+      this.ops.length = start;
+      this.error(op.span, "qasm-condition-operation", `this conditional measurement writes several bits, some into '${name}', which its own condition reads; write one measurement per 'if' (or measure into another register)`);
     }
   }
 
@@ -308,8 +341,14 @@ class QasmImporter {
     if (other) {
       this.error(span, "qasm-register-kind", `'${name}' is a ${quantum ? "classical" : "quantum"} register, but a ${kind} register is needed here`);
     } else {
-      const names = (quantum ? this.quantum : this.classical).map((r) => r.name);
-      this.error(span, "qasm-undeclared-register", `${kind} register '${name}' is not declared`, suggestion(name, names));
+      const declared = quantum ? this.quantum : this.classical;
+      const notes = suggestion(name, declared.map((r) => r.name)) ?? [];
+      notes.push(
+        declared.length === 0
+          ? `help: the program declares no ${kind} register before this line; declare one with '${quantum ? "qreg" : "creg"} ${name}[n];'`
+          : `help: the ${kind} register${declared.length === 1 ? "" : "s"} declared so far: ${declared.map((r) => `${r.name}[${r.size}]`).join(", ")}`,
+      );
+      this.error(span, "qasm-undeclared-register", `${kind} register '${name}' is not declared`, notes);
     }
     return undefined;
   }

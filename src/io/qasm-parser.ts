@@ -109,7 +109,8 @@ class QasmParser extends QasmTokenStream {
           this.expect(T.EqualEqual, "'=='");
           const value = this.expect(T.Integer, "an integer");
           this.expect(T.RParen, "')'");
-          const op = this.quantumOp(false);
+          // OpenQASM 3 spells a conditioned measurement `if (c == 1) c[0] = measure q[0];`.
+          const op = this.openQasm3 && this.isMeasureAssignment() ? this.measureAssignment() : this.quantumOp(false);
           return {
             kind: "if",
             register: register.image,

@@ -5,10 +5,11 @@
 // touches its qubits when the union stays within `maxQubits`; blocks of its other qubits merge in
 // too when nothing later touches them (their gates then commute with everything in between, as the
 // qubit sets are disjoint). A layer of single-qubit gates therefore fuses per qubit, and 1-qubit
-// gates fold into the neighbouring 2-qubit gates. Measurement and reset close every block.
-import type { Op } from "../circuit/ir.js";
+// gates fold into the neighbouring 2-qubit gates. Measurement, reset and classically conditioned
+// operations close every block.
+import type { ConditionedOp, GateOp, Op } from "../circuit/ir.js";
 
-export type GateOp = Extract<Op, { kind: "gate" }>;
+export type { GateOp };
 
 export interface FusedBlock {
   readonly kind: "block";
@@ -21,7 +22,8 @@ export interface FusedBlock {
 export type FusedStep =
   | FusedBlock
   | { readonly kind: "measure"; readonly qubit: number; readonly clbit: number; readonly opIndex: number }
-  | { readonly kind: "reset"; readonly qubit: number; readonly opIndex: number };
+  | { readonly kind: "reset"; readonly qubit: number; readonly opIndex: number }
+  | { readonly kind: "if"; readonly clbits: readonly number[]; readonly value: number; readonly op: ConditionedOp; readonly opIndex: number };
 
 /**
  * Fuses `ops` into blocks of at most `maxQubits` qubits; 1 fuses runs of single-qubit gates only,
@@ -39,6 +41,8 @@ export function fuseOps(ops: readonly Op[], nQubits: number, maxQubits: number):
           return [{ kind: "reset", qubit: op.qubit, opIndex }];
         case "barrier":
           return [];
+        case "if":
+          return [{ kind: "if", clbits: op.clbits, value: op.value, op: op.op, opIndex }];
         default: {
           const unreachable: never = op;
           throw new Error(`internal: unexpected op ${JSON.stringify(unreachable)}`);
@@ -62,6 +66,11 @@ export function fuseOps(ops: readonly Op[], nQubits: number, maxQubits: number):
       case "measure":
       case "reset":
         steps.push(op.kind === "measure" ? { kind: "measure", qubit: op.qubit, clbit: op.clbit, opIndex } : { kind: "reset", qubit: op.qubit, opIndex });
+        lastStep.fill(-1);
+        break;
+      case "if":
+        // Whether it applies is known only during the run: nothing fuses across it.
+        steps.push({ kind: "if", clbits: op.clbits, value: op.value, op: op.op, opIndex });
         lastStep.fill(-1);
         break;
       case "gate": {

@@ -62,7 +62,7 @@ export function gateMatrixDerivative(name: GateName, angles: readonly number[], 
   return { dim: up.dim, data };
 }
 
-/** E(θ) and ∇E by adjoint differentiation. The circuit must have no measure or reset. */
+/** E(θ) and ∇E by adjoint differentiation. The circuit must have no measure, reset or condition. */
 export function adjointGradient(
   circuit: Circuit,
   observable: Observable,
@@ -71,8 +71,8 @@ export function adjointGradient(
 ): GradientResult {
   validateCircuit(circuit);
   const gates = circuit.ops.filter((op): op is GateOp => {
-    if (op.kind === "measure" || op.kind === "reset") {
-      throw new RangeError(`adjoint differentiation needs a unitary circuit, but '${circuit.name}' has ${op.kind} ops`);
+    if (op.kind === "measure" || op.kind === "reset" || op.kind === "if") {
+      throw new RangeError(`adjoint differentiation needs a unitary circuit, but '${circuit.name}' has ${op.kind === "if" ? "classically conditioned" : op.kind} ops`);
     }
     return op.kind === "gate";
   });

@@ -36,6 +36,9 @@ export function parameterShiftGradient(
   const value = evaluate(circuit.ops);
   const gradient = new Float64Array(circuit.parameters.length);
   circuit.ops.forEach((op, opIndex) => {
+    if (op.kind === "if" && op.op.kind === "gate" && !op.op.angles.every(angleIsConstant)) {
+      throw new RangeError(`parameter shift does not differentiate a classically conditioned gate (op ${opIndex}, ${op.op.name}): its angle depends on parameters`);
+    }
     if (op.kind !== "gate") return;
     op.angles.forEach((expr, angleIndex) => {
       if (angleIsConstant(expr)) return;

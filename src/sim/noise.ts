@@ -6,7 +6,7 @@
 // and readout error flips each measured bit (P(1|0) = p01, P(0|1) = p10). Averaging over
 // trajectories reproduces the density-matrix result; results report how many were run.
 import { parameterVector } from "../circuit/angles.js";
-import type { Circuit } from "../circuit/ir.js";
+import { conditionHolds, type Circuit, type ConditionedOp } from "../circuit/ir.js";
 import { createRng, type Rng, type Seed } from "../util/rng.js";
 import { executePasses, resolveThreads, type ThreadOption } from "./execute.js";
 import { gatePass } from "./gate-pass.js";
@@ -131,25 +131,26 @@ function applyChannels(state: StateVector, qubits: readonly number[], noise: Che
   }
 }
 
-type NoisyStep =
+type PlainNoisyStep =
   | { readonly kind: "gate"; readonly pass: Pass | undefined; readonly qubits: readonly number[] }
   | { readonly kind: "measure"; readonly qubit: number; readonly clbit: number }
   | { readonly kind: "reset"; readonly qubit: number };
 
-/** One step per gate (no fusion: noise acts between gates), measurement and reset. */
+type NoisyStep = PlainNoisyStep | { readonly kind: "if"; readonly clbits: readonly number[]; readonly value: number; readonly step: PlainNoisyStep };
+
+/** One step per gate (no fusion: noise acts between gates), measurement, reset and condition. */
 function noisySteps(circuit: Circuit, values: Float64Array): NoisyStep[] {
   validateCircuit(circuit);
   const steps: NoisyStep[] = [];
   for (const op of circuit.ops) {
     switch (op.kind) {
       case "gate":
-        steps.push({ kind: "gate", pass: gatePass(op.name, op.qubits, evaluateGateAngles(op, values)), qubits: op.qubits });
-        break;
       case "measure":
-        steps.push({ kind: "measure", qubit: op.qubit, clbit: op.clbit });
-        break;
       case "reset":
-        steps.push({ kind: "reset", qubit: op.qubit });
+        steps.push(plainStep(op, values));
+        break;
+      case "if":
+        steps.push({ kind: "if", clbits: op.clbits, value: op.value, step: plainStep(op.op, values) });
         break;
       case "barrier":
         break;
@@ -162,10 +163,25 @@ function noisySteps(circuit: Circuit, values: Float64Array): NoisyStep[] {
   return steps;
 }
 
+function plainStep(op: ConditionedOp, values: Float64Array): PlainNoisyStep {
+  switch (op.kind) {
+    case "gate":
+      return { kind: "gate", pass: gatePass(op.name, op.qubits, evaluateGateAngles(op, values)), qubits: op.qubits };
+    case "measure":
+      return { kind: "measure", qubit: op.qubit, clbit: op.clbit };
+    case "reset":
+      return { kind: "reset", qubit: op.qubit };
+    default: {
+      const unreachable: never = op;
+      throw new Error(`internal: unexpected op ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
 /** Runs one noisy trajectory from |0…0⟩, writing mid-circuit measurements into `clbits`. */
 function runTrajectory(nQubits: number, steps: readonly NoisyStep[], noise: CheckedNoise, rng: Rng, threads: number, clbits: Uint8Array): StateVector {
   const state = createState(nQubits);
-  for (const step of steps) {
+  const apply = (step: NoisyStep): void => {
     switch (step.kind) {
       case "gate":
         if (step.pass) executePasses(state, [step.pass], threads);
@@ -177,12 +193,17 @@ function runTrajectory(nQubits: number, steps: readonly NoisyStep[], noise: Chec
       case "reset":
         resetQubit(state, step.qubit, rng);
         break;
+      case "if":
+        // A gate that does not apply is not applied noisily either.
+        if (conditionHolds(clbits, step.clbits, step.value)) apply(step.step);
+        break;
       default: {
         const unreachable: never = step;
         throw new Error(`internal: unexpected step ${JSON.stringify(unreachable)}`);
       }
     }
-  }
+  };
+  for (const step of steps) apply(step);
   return state;
 }
 

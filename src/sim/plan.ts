@@ -1,7 +1,7 @@
 // A simulation plan: a circuit checked once and fused once; binding parameter values only
 // recomputes the small fused matrices, never the structure, so a variational loop rebinds cheaply.
 import { evaluateAngle } from "../circuit/angles.js";
-import { GATES, type Circuit } from "../circuit/ir.js";
+import { GATES, type Circuit, type ConditionedOp } from "../circuit/ir.js";
 import { fuseOps, type FusedStep, type GateOp } from "./fusion.js";
 import { embedMatrix, gateMatrix, identityMatrix, multiplyMatrices } from "./gate-matrix.js";
 import { gatePass, matrixPass } from "./gate-pass.js";
@@ -20,7 +20,14 @@ export interface Plan {
 export type BoundStep =
   | { readonly kind: "pass"; readonly pass: Pass }
   | { readonly kind: "measure"; readonly qubit: number; readonly clbit: number }
-  | { readonly kind: "reset"; readonly qubit: number };
+  | { readonly kind: "reset"; readonly qubit: number }
+  | {
+      readonly kind: "if";
+      readonly clbits: readonly number[];
+      readonly value: number;
+      /** Undefined for a gate that is the identity at these angles. */
+      readonly step: Exclude<BoundStep, { kind: "if" }> | undefined;
+    };
 
 export const DEFAULT_FUSED_QUBITS = 2;
 
@@ -54,6 +61,9 @@ export function bindPlan(plan: Plan, values: ArrayLike<number>): BoundStep[] {
         if (pass) bound.push({ kind: "pass", pass });
         break;
       }
+      case "if":
+        bound.push({ kind: "if", clbits: step.clbits, value: step.value, step: bindConditioned(step.op, values) });
+        break;
       default: {
         const unreachable: never = step;
         throw new Error(`internal: unexpected step ${JSON.stringify(unreachable)}`);
@@ -61,6 +71,23 @@ export function bindPlan(plan: Plan, values: ArrayLike<number>): BoundStep[] {
     }
   }
   return bound;
+}
+
+function bindConditioned(op: ConditionedOp, values: ArrayLike<number>): Exclude<BoundStep, { kind: "if" }> | undefined {
+  switch (op.kind) {
+    case "gate": {
+      const pass = gatePass(op.name, op.qubits, evaluateGateAngles(op, values));
+      return pass && { kind: "pass", pass };
+    }
+    case "measure":
+      return { kind: "measure", qubit: op.qubit, clbit: op.clbit };
+    case "reset":
+      return { kind: "reset", qubit: op.qubit };
+    default: {
+      const unreachable: never = op;
+      throw new Error(`internal: unexpected conditioned op ${JSON.stringify(unreachable)}`);
+    }
+  }
 }
 
 /** Evaluates a gate's angles, refusing non-finite results (e.g. log of a negative parameter). */
@@ -98,8 +125,12 @@ export function validateCircuit(circuit: Circuit): void {
       throw new RangeError(`${where}: qubit index must be an integer in 0..${nQubits - 1}, got ${q}`);
     }
   };
-  circuit.ops.forEach((op, index) => {
-    const where = `op ${index} (${op.kind === "gate" ? op.name : op.kind})`;
+  const checkClbit = (c: number, where: string): void => {
+    if (!Number.isInteger(c) || c < 0 || c >= nClbits) {
+      throw new RangeError(`${where}: clbit index must be an integer in 0..${nClbits - 1}, got ${c}`);
+    }
+  };
+  const checkOp = (op: Circuit["ops"][number], where: string): void => {
     switch (op.kind) {
       case "gate": {
         const spec = GATES[op.name];
@@ -112,9 +143,7 @@ export function validateCircuit(circuit: Circuit): void {
       }
       case "measure":
         checkQubit(op.qubit, where);
-        if (!Number.isInteger(op.clbit) || op.clbit < 0 || op.clbit >= nClbits) {
-          throw new RangeError(`${where}: clbit index must be an integer in 0..${nClbits - 1}, got ${op.clbit}`);
-        }
+        checkClbit(op.clbit, where);
         break;
       case "reset":
         checkQubit(op.qubit, where);
@@ -122,10 +151,23 @@ export function validateCircuit(circuit: Circuit): void {
       case "barrier":
         op.qubits.forEach((q) => checkQubit(q, where));
         break;
+      case "if": {
+        if (!Array.isArray(op.clbits) || op.clbits.length === 0) throw new RangeError(`${where}: a condition needs at least one clbit`);
+        op.clbits.forEach((c) => checkClbit(c, where));
+        if (new Set(op.clbits).size !== op.clbits.length) throw new RangeError(`${where}: condition clbits must be distinct, got [${op.clbits.join(", ")}]`);
+        if (!Number.isSafeInteger(op.value) || op.value < 0 || op.value >= 2 ** op.clbits.length) {
+          throw new RangeError(`${where}: condition value must be an integer in 0..${2 ** op.clbits.length - 1} (${op.clbits.length} clbits), got ${op.value}`);
+        }
+        const inner = op.op as Circuit["ops"][number];
+        if (inner.kind !== "gate" && inner.kind !== "measure" && inner.kind !== "reset") throw new TypeError(`${where}: a condition may guard a gate, measure or reset, got ${inner.kind}`);
+        checkOp(inner, `${where} → ${inner.kind === "gate" ? inner.name : inner.kind}`);
+        break;
+      }
       default: {
         const unreachable: never = op;
         throw new TypeError(`${where}: unknown op ${JSON.stringify(unreachable)}`);
       }
     }
-  });
+  };
+  circuit.ops.forEach((op, index) => checkOp(op, `op ${index} (${op.kind === "gate" ? op.name : op.kind})`));
 }

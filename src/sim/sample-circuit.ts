@@ -1,6 +1,7 @@
 // Shots of a circuit as classical bitstrings. Terminal measurements are sampled from one final
-// state in a single sweep; a circuit that measures or resets mid-way needs a fresh run per shot
-// (each shot is its own trajectory), as the collapse changes what follows.
+// state in a single sweep; a circuit that measures or resets mid-way, or applies an operation on a
+// classical condition, needs a fresh run per shot (each shot is its own trajectory), as the collapse
+// and the measured bits change what follows.
 import type { Circuit } from "../circuit/ir.js";
 import type { Seed } from "../util/rng.js";
 import type { ThreadOption } from "./execute.js";
@@ -15,14 +16,17 @@ export interface SampleCircuitOptions {
   readonly trajectories?: number;
 }
 
-/** Whether a measure or reset is followed by a gate or reset (so shots cannot share one state). */
+/**
+ * Whether a measure or reset is followed by a gate or reset, or any operation is classically
+ * conditioned (so shots cannot share one state).
+ */
 export function hasMidCircuitMeasurement(circuit: Circuit): boolean {
   let measured = false;
   for (const op of circuit.ops) {
     if (op.kind === "barrier") continue;
     if (op.kind === "measure") {
       measured = true;
-    } else if (op.kind === "reset") {
+    } else if (op.kind === "reset" || op.kind === "if") {
       return true;
     } else if (measured) {
       return true;

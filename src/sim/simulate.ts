@@ -1,7 +1,8 @@
 // Runs a circuit on the statevector: compile (check + fuse) once, bind parameters, then apply the
-// passes, collapsing on mid-circuit measurement and reset with the seeded RNG.
+// passes, collapsing on mid-circuit measurement and reset with the seeded RNG; a classically
+// conditioned operation applies when the clbits measured so far in this run hold its value.
 import { parameterVector } from "../circuit/angles.js";
-import type { Circuit } from "../circuit/ir.js";
+import { conditionHolds, type Circuit } from "../circuit/ir.js";
 import { createRng, type Rng, type Seed } from "../util/rng.js";
 import { executePasses, resolveThreads, type ThreadOption } from "./execute.js";
 import { measureQubit, resetQubit } from "./measure.js";
@@ -60,7 +61,7 @@ export function runSteps(state: StateVector, steps: readonly BoundStep[], clbits
     nPasses += batch.length;
     batch = [];
   };
-  for (const step of steps) {
+  const apply = (step: BoundStep): void => {
     switch (step.kind) {
       case "pass":
         batch.push(step.pass);
@@ -73,12 +74,17 @@ export function runSteps(state: StateVector, steps: readonly BoundStep[], clbits
         flush();
         resetQubit(state, step.qubit, rng);
         break;
+      case "if":
+        flush();
+        if (step.step && conditionHolds(clbits, step.clbits, step.value)) apply(step.step);
+        break;
       default: {
         const unreachable: never = step;
         throw new Error(`internal: unexpected step ${JSON.stringify(unreachable)}`);
       }
     }
-  }
+  };
+  for (const step of steps) apply(step);
   flush();
   return nPasses;
 }

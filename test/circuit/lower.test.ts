@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateAngle } from "../../src/circuit/angles.js";
 import { lowerCircuit, transpileToBasis } from "../../src/circuit/index.js";
-import type { Circuit } from "../../src/circuit/ir.js";
+import { opQubits, type Circuit } from "../../src/circuit/ir.js";
 import { check } from "../../src/lang/index.js";
 import { denseUnitary, distanceUpToPhase, flatten } from "./transpile-reference.js";
 
@@ -24,6 +24,8 @@ function gates(circuit: Circuit): string[] {
         return `reset ${op.qubit}`;
       case "barrier":
         return `barrier ${op.qubits.join(",")}`;
+      case "if":
+        return `if ${op.clbits.join(",")}==${op.value} ${op.op.kind}`;
     }
   });
 }
@@ -150,7 +152,7 @@ circuit ring(n: int, gamma: angle, beta: angle) {
       expect(diagnostics).toEqual([]);
       expect(circuit!.nQubits).toBeGreaterThan(0);
       for (const op of circuit!.ops) {
-        const qubits = op.kind === "gate" || op.kind === "barrier" ? op.qubits : [op.qubit];
+        const qubits = opQubits(op);
         for (const q of qubits) expect(q).toBeLessThan(circuit!.nQubits);
       }
     }

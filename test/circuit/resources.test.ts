@@ -20,7 +20,7 @@ function ghz(n: number): Circuit {
 describe("circuitStats", () => {
   it("counts depth through the longest qubit chain; barriers align but add no depth", () => {
     const stats = circuitStats(ghz(5));
-    expect(stats).toEqual({ nQubits: 5, depth: 6, nGates: 5, nTwoQubitGates: 4, nMeasurements: 5, gateCounts: { cx: 4, h: 1 } });
+    expect(stats).toEqual({ nQubits: 5, depth: 6, nGates: 5, nTwoQubitGates: 4, nMeasurements: 5, nConditional: 0, gateCounts: { cx: 4, h: 1 } });
   });
 
   it("runs gates on disjoint qubits in parallel", () => {

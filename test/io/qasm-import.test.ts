@@ -76,6 +76,21 @@ describe("importQasm: well-formed programs", () => {
     expect(circuit!.ops).toEqual([{ kind: "barrier", qubits: [0, 1, 2] }, { kind: "reset", qubit: 0 }, { kind: "reset", qubit: 1 }, { kind: "reset", qubit: 2 }]);
   });
 
+  it("reads if (c == n) as conditional ops on the whole register, one per op the statement expands to", () => {
+    const text = `${HEADER}gate flip2 a, b { x a; barrier a, b; x b; }\nqreg q[3];\ncreg a[1];\ncreg c[2];\nmeasure q[0] -> c[1];\nif(c==2) flip2 q[1], q[2];\nif (c == 3) measure q[1] -> a[0];\nif(a==1) reset q;\n`;
+    const { circuit, diagnostics } = importQasm(text);
+    expect(diagnostics).toEqual([]);
+    const x = (q: number) => ({ kind: "gate", name: "x", qubits: [q], angles: [] });
+    expect(circuit!.ops).toEqual([
+      { kind: "measure", qubit: 0, clbit: 2 },
+      { kind: "if", clbits: [1, 2], value: 2, op: x(1) },
+      { kind: "barrier", qubits: [1, 2] },
+      { kind: "if", clbits: [1, 2], value: 2, op: x(2) },
+      { kind: "if", clbits: [1, 2], value: 3, op: { kind: "measure", qubit: 1, clbit: 0 } },
+      ...[0, 1, 2].map((qubit) => ({ kind: "if", clbits: [0], value: 1, op: { kind: "reset", qubit } })),
+    ]);
+  });
+
   it("reads other includes through resolveInclude", () => {
     const { circuit } = importQasm(`OPENQASM 2.0;\ninclude "mine.inc";\nqreg q[1];\nflip q[0];\n`, {
       resolveInclude: (path) => (path === "mine.inc" ? "gate flip a { U(pi,0,pi) a; }" : undefined),
@@ -94,7 +109,16 @@ describe("importQasm: malformed programs give diagnostics with line and column",
     ["duplicate operands", `${HEADER}qreg q[2];\ncx q[1], q[1];\n`, "qasm-duplicate-qubit", 4, 1],
     ["syntax error", `${HEADER}qreg q[2];\nh q[0]\nx q[1];\n`, "qasm-syntax", 5, 1],
     ["opaque gate used", `${HEADER}opaque magic a;\nqreg q[1];\nmagic q[0];\n`, "qasm-opaque-gate", 5, 1],
-    ["classical control", `${HEADER}qreg q[1];\ncreg c[1];\nif (c == 1) x q[0];\n`, "qasm-classical-control", 5, 1],
+    ["condition value beyond the register", `${HEADER}qreg q[1];\ncreg c[1];\nif (c == 2) x q[0];\n`, "qasm-condition-value", 5, 1],
+    ["condition on an undeclared register", `${HEADER}qreg q[1];\ncreg c[1];\nif (d == 1) x q[0];\n`, "qasm-undeclared-register", 5, 5],
+    ["condition on a quantum register", `${HEADER}qreg q[1];\ncreg c[1];\nif (q == 1) x q[0];\n`, "qasm-register-kind", 5, 5],
+    ["condition on one bit", `${HEADER}qreg q[1];\ncreg c[1];\nif (c[0] == 1) x q[0];\n`, "qasm-syntax", 5, 6],
+    ["condition with '='", `${HEADER}qreg q[1];\ncreg c[1];\nif (c = 1) x q[0];\n`, "qasm-syntax", 5, 7],
+    ["condition without parentheses", `${HEADER}qreg q[1];\ncreg c[1];\nif c == 1 x q[0];\n`, "qasm-syntax", 5, 4],
+    ["condition with a negative value", `${HEADER}qreg q[1];\ncreg c[1];\nif (c == -1) x q[0];\n`, "qasm-syntax", 5, 10],
+    ["conditioned barrier", `${HEADER}qreg q[1];\ncreg c[1];\nif (c == 1) barrier q;\n`, "qasm-condition-operation", 5, 13],
+    ["conditioned unknown gate", `${HEADER}qreg q[1];\ncreg c[1];\nif (c == 1) hh q[0];\n`, "qasm-unknown-gate", 5, 13],
+    ["conditioned measurement into its own register", `${HEADER}qreg q[2];\ncreg c[2];\nif (c == 0) measure q -> c;\n`, "qasm-condition-operation", 5, 13],
     ["unequal registers", `${HEADER}qreg a[2];\nqreg b[3];\ncx a, b;\n`, "qasm-broadcast", 5, 1],
     ["unknown parameter in a body", `${HEADER}gate g(a) x { rz(b) x; }\n`, "qasm-unknown-parameter", 3, 18],
     ["indexed qubit in a body", `${HEADER}gate g x { h x[0]; }\n`, "qasm-indexed-gate-argument", 3, 14],
@@ -126,6 +150,14 @@ describe("importQasm: malformed programs give diagnostics with line and column",
     const deep = `${HEADER}qreg q[1];\nrz(${"(".repeat(200_000)}1${")".repeat(200_000)}) q[0];\n`;
     expect(only(deep).code).toBe("qasm-nesting");
     expect(only(`${HEADER}qreg q[2000000];\n`).code).toBe("qasm-register-size");
+  });
+
+  it("names the registers that are declared when an undeclared one is used", () => {
+    const result = importQasm(`${HEADER}qreg reg[4];\nmeasure q[0] -> c[0];\n`);
+    expect(result.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column, d.message, d.notes])).toEqual([
+      ["qasm-undeclared-register", 4, 9, "quantum register 'q' is not declared", ["help: the quantum register declared so far: reg[4]"]],
+      ["qasm-undeclared-register", 4, 17, "classical register 'c' is not declared", ["help: the program declares no classical register before this line; declare one with 'creg c[n];'"]],
+    ]);
   });
 
   it("suggests the nearest gate name", () => {

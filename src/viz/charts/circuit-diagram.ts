@@ -1,11 +1,14 @@
 // A circuit drawn as SVG in the standard notation: one horizontal wire per qubit (qubit 0 on top,
 // as Qiskit draws it) and a doubled classical wire below; gates as labelled boxes, controls as filled
 // dots joined to their target, CNOT targets as ⊕, SWAP ends as ×, measurements as a meter box with a
-// doubled line down to the classical bit they write, barriers as dashed lines.
+// doubled line down to the classical bit they write, barriers as dashed lines, a classically
+// conditioned op as its own drawing with a doubled line down to a dot on the classical wire and the
+// condition written beside it.
 import type { Circuit, Op } from "../../circuit/ir.js";
 import { escapeHtml } from "../records-table.js";
 import { angleLabel } from "./angle-label.js";
-import { assertNever, layoutCircuit, type PlacedOp } from "./circuit-layout.js";
+import { conditionText } from "../../circuit/draw.js";
+import { assertNever, layoutCircuit, qubitsOf, type PlacedOp } from "./circuit-layout.js";
 
 const WIRE_GAP = 48;
 const MARGIN_TOP = 34;
@@ -89,6 +92,18 @@ function drawOp(p: PlacedOp, cx: number, columnWidth: number, wireY: (q: number)
     }
     case "gate":
       return drawGate(op, cx, columnWidth, wireY, parameters);
+    case "if": {
+      const inner = drawOp({ ...p, op: op.op, high: Math.max(...qubitsOf(op.op)) }, cx, columnWidth, wireY, classicalY, parameters);
+      const from = wireY(Math.max(...qubitsOf(op.op))) + BOX_HEIGHT / 2;
+      const condition = conditionText(op.clbits, op.value).replace(/=/, "==");
+      return [
+        line(cx - 1.5, from, cx - 1.5, classicalY - 3, "#000", 1),
+        line(cx + 1.5, from, cx + 1.5, classicalY - 3, "#000", 1),
+        `<circle cx="${cx}" cy="${classicalY}" r="4" fill="#000"/>`,
+        `<text x="${cx + 6}" y="${classicalY + 13}" ${FONT} font-size="9">${escapeHtml(condition)}</text>`,
+        inner,
+      ].join("");
+    }
     default:
       return assertNever(op);
   }
@@ -139,6 +154,7 @@ function gateLabel(name: string): string {
 }
 
 function boxWidth(op: Op, parameters: readonly string[]): number {
+  if (op.kind === "if") return Math.max(boxWidth(op.op, parameters), conditionText(op.clbits, op.value).length * CHAR_WIDTH * 0.75 + 8);
   if (op.kind !== "gate") return MIN_BOX_WIDTH;
   const angles = op.angles.map((a) => angleLabel(a, parameters)).join(", ");
   const label = CONTROLLED_BOX[op.name] ?? gateLabel(op.name);

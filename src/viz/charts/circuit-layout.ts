@@ -1,6 +1,7 @@
 // Column layout for circuit diagrams: each operation goes in the first column after the last
 // column used by any wire its vertical span crosses (not only the qubits it acts on, since its
-// connecting line would cross the others). Measurements also occupy the classical wire they write.
+// connecting line would cross the others). Measurements also occupy the classical wire they write,
+// and classically conditioned ops the classical wire they read.
 import type { Circuit, Op } from "../../circuit/ir.js";
 
 export interface PlacedOp {
@@ -29,7 +30,7 @@ export function layoutCircuit(circuit: Circuit): CircuitLayout {
     if (qubits.length === 0) continue;
     const low = Math.min(...qubits);
     let high = Math.max(...qubits);
-    if (op.kind === "measure") high = circuit.nQubits; // the line runs down to the classical wire
+    if (op.kind === "measure" || op.kind === "if") high = circuit.nQubits; // the line runs down to the classical wire
     let column = 0;
     for (let wire = low; wire <= high; wire++) column = Math.max(column, next[wire]!);
     for (let wire = low; wire <= high; wire++) next[wire] = column + 1;
@@ -46,6 +47,8 @@ export function qubitsOf(op: Op): readonly number[] {
     case "measure":
     case "reset":
       return [op.qubit];
+    case "if":
+      return qubitsOf(op.op);
     default:
       return assertNever(op);
   }
