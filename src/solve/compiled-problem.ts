@@ -41,6 +41,7 @@ export function compiledProblem(model: CompiledLike): SolvableModel {
     qubo,
     sense,
     ...(model.oneHotGroups === undefined ? {} : { oneHotGroups: model.oneHotGroups }),
+    ...(typeof model.nativeLp === "function" ? { nativeLp: () => model.nativeLp!() } : {}),
     decode: (x: Uint8Array): Decoded => {
       const decoded = model.decode(x);
       const violations: Record<string, number> = {};

@@ -12,7 +12,7 @@ import { quboToLp } from "../compile/lp.js";
 import type { Qubo } from "../compile/qubo.js";
 import { isCompiledLike, type NativeLpLike } from "./compiled-problem.js";
 import type { ParameterSpecs } from "./options.js";
-import type { Problem } from "./problem.js";
+import type { Problem, SolvableModel } from "./problem.js";
 import { defineSampler, type Sampler, type SamplerContext } from "./sampler.js";
 
 export interface HighsColumn {
@@ -81,10 +81,16 @@ export const milpSolver: Sampler = {
   },
 };
 
+/** The native MILP a compiled model (or its adapted SolvableModel) carries, with the sign energy = sign·objective. */
 function nativeLpOf(problem: Problem): { lp: NativeLpLike; sign: 1 | -1 } | undefined {
-  if (!isCompiledLike(problem) || typeof problem.nativeLp !== "function") return undefined;
-  const lp = problem.nativeLp();
-  return lp === undefined ? undefined : { lp, sign: problem.data.sense === "maximize" ? -1 : 1 };
+  if (problem === null || typeof problem !== "object") return undefined;
+  if (isCompiledLike(problem)) {
+    const lp = typeof problem.nativeLp === "function" ? problem.nativeLp() : undefined;
+    return lp === undefined ? undefined : { lp, sign: problem.data.sense === "maximize" ? -1 : 1 };
+  }
+  const model = problem as Partial<SolvableModel>;
+  const lp = typeof model.nativeLp === "function" ? model.nativeLp() : undefined;
+  return lp === undefined ? undefined : { lp, sign: model.sense === "max" ? -1 : 1 };
 }
 
 async function solveMilp(form: MilpForm, params: MilpParameters, context: SamplerContext): Promise<void> {

@@ -3,7 +3,7 @@
 // compiler's output, a problem-file reader's output and a hand-built QUBO all fit.
 import { type Ising, isingToQubo } from "../compile/ising.js";
 import { type Qubo, quboEnergy } from "../compile/qubo.js";
-import { type CompiledLike, compiledProblem, isCompiledLike } from "./compiled-problem.js";
+import { type CompiledLike, compiledProblem, isCompiledLike, type NativeLpLike } from "./compiled-problem.js";
 import type { JsonValue } from "./json.js";
 
 /** A sample read back in the user's terms. */
@@ -25,6 +25,8 @@ export interface SolvableModel {
   readonly sense?: "min" | "max";
   /** Reads one assignment (`x[i]` ∈ {0, 1}, QUBO variable order) back in the user's terms. */
   decode?(x: Uint8Array): Decoded;
+  /** The model's own MILP (compiled models with hard constraints only), which `milp` solves instead of the QUBO. */
+  nativeLp?(): NativeLpLike | undefined;
 }
 
 /** A bare QUBO or Ising model, a QUBO with meaning (a problem-file reader's output), or the compiler's model. */

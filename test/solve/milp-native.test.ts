@@ -107,7 +107,14 @@ describe("milp on the model's own MILP (constraints native)", () => {
     const set = await milpSolver.sample(model);
     expect(set.info.route).toBe("qubo");
     expect(set.bestEnergy!.energy).toBeCloseTo(exact.bestEnergy!.energy, 9);
-    expect((await milpSolver.sample(compiledProblem(model))).info.route).toBe("qubo");
+    expect((await milpSolver.sample(model.qubo())).info.route).toBe("qubo");
+  });
+
+  it("the compiled model adapted to a SolvableModel (as the bench harness loads it) keeps its native MILP", async () => {
+    const model = compiled(example("knapsack"), randomKnapsack(12, 5));
+    const set = await milpSolver.sample(compiledProblem(model));
+    expect(set.info).toMatchObject({ route: "native", optimal: true });
+    expect(set.bestFeasible!.energy).toBeCloseTo((await exactSampler.sample(model)).bestEnergy!.energy, 9);
   });
 
   it("an infeasible model falls back to the QUBO (least penalty) and says why", async () => {
