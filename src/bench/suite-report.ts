@@ -19,7 +19,7 @@ const MAX_TTS_CHARTS = 6;
 
 export const SUMMARY_COLUMNS = [
   "instance", "solver", "rank", "nRuns", "nFailed", "median", "q1", "q3", "ciLow", "ciHigh", "bestKnown", "successProbability",
-  "ttsMs", "medianSolveMs", "medianOverheadMs", "reference", "delta", "deltaCiLow", "deltaCiHigh", "addedTimeMs",
+  "medianReadsToTarget", "ttsMs", "medianSolveMs", "medianOverheadMs", "reference", "delta", "deltaCiLow", "deltaCiHigh", "addedTimeMs",
 ] as const;
 
 export async function suiteReportHtml(spec: SuiteSpec, records: readonly RunRecord[], summary: SuiteSummary): Promise<string> {

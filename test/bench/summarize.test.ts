@@ -68,3 +68,31 @@ describe("suiteReportHtml", () => {
     expect(html).not.toMatch(/NaN/);
   }, 120_000);
 });
+
+describe("ranking ties", () => {
+  const tie = parseSuiteSpec({
+    name: "tie",
+    seeds: [1, 2, 3],
+    budget: { reads: 10 },
+    instances: [{ kind: "random-regular-maxcut", name: "g", nodes: 8, degree: 3, seed: 1, bestKnown: 10 }],
+    solvers: [{ solver: "sa" }, { solver: "tabu" }, { solver: "random" }],
+  });
+  const hit = (solver: number, seed: number, readsToTarget: number, solveMs: number): RunRecord => ({
+    ...baseRecord(tie, tie.solvers[solver]!, "g", seed),
+    status: "ok", sense: "max", bestObjective: 10, bestKnown: 10, success: true, readsToTarget, nReads: 10, solveMs, timeToTargetMs: solveMs / 2,
+  });
+
+  it("are broken by fewer reads to the target, then by the spec's order, never by time", () => {
+    for (const [saMs, tabuMs] of [[1, 100], [100, 1]]) {
+      const records = tie.seeds.flatMap((seed) => [hit(0, seed, 4, saMs), hit(1, seed, 2, tabuMs), hit(2, seed, 2, 5)]);
+      const summary = summarizeSuite(tie, records);
+      const row = (solver: string) => summary.rows.find((r) => r.solver === solver)!;
+      expect(row("tabu").medianReadsToTarget).toBe(2);
+      expect(row("sa").medianReadsToTarget).toBe(4);
+      // tabu and random tie on reads as well: the spec lists tabu first, so it is the reference.
+      expect(row("sa").reference).toBe("tabu");
+      expect(row("random").reference).toBe("tabu");
+      expect(row("tabu").reference).toBeNull();
+    }
+  });
+});
