@@ -103,11 +103,25 @@ export function decisionDiagnostics(instance: DecisionProblem): { compiled: Retu
     const result = compileAssignment(instance);
     return { compiled: result.compiled, model: result.model, diagnostics: result.diagnostics, encodingMs: performance.now() - started };
   }
+  checkSubsetShape(instance);
   const { value, cost, budget, category, quota, conflicts } = instance;
-  if (!Array.isArray(conflicts)) throw new RangeError("decision instance conflicts must be an array of [a, b] pairs");
   const data = { n: value.length, nCategories: quota.length, value, cost, budget, category, quota, nConflicts: conflicts.length, first: conflicts.map((c) => c[0]), second: conflicts.map((c) => c[1]) };
   const result = compileSource(DECISION_SOURCE, { file: "decide.qp", data });
   return { compiled: result.compiled, model: result.model, diagnostics: result.diagnostics, encodingMs: performance.now() - started };
+}
+
+/** Shape checks the compiler cannot make (it sees no field that is absent, and no category without a quota). */
+function checkSubsetShape(instance: DecisionInstance): void {
+  for (const field of ["value", "cost", "category", "quota", "conflicts"] as const) {
+    if (!Array.isArray(instance[field])) throw new RangeError(`decision instance ${field} must be an array, got ${instance[field] === undefined ? "nothing" : typeof instance[field]}`);
+  }
+  if (typeof instance.budget !== "number") throw new RangeError(`decision instance budget must be a number, got ${typeof instance.budget}`);
+  instance.category.forEach((c, i) => {
+    if (!Number.isInteger(c) || c < 0 || c >= instance.quota.length) throw new RangeError(`decision instance category[${i}] must be an integer in 0..${instance.quota.length - 1} (one quota per category), got ${c}`);
+  });
+  instance.conflicts.forEach((pair, k) => {
+    if (!Array.isArray(pair) || pair.length !== 2) throw new RangeError(`decision instance conflicts[${k}] must be a pair [a, b] of item indices`);
+  });
 }
 
 function encodeDecision(instance: DecisionProblem): EncodedDecision {

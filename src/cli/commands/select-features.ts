@@ -85,7 +85,8 @@ export const command: Command = {
     }
     const n = dataset.columns.length;
     if (k > n) {
-      io.stderr(`qpipe select-features: --k ${k} is larger than the ${n} usable feature${n === 1 ? "" : "s"} in ${file}\n`);
+      const dropped = dataset.dropped?.length ? ` (dropped: ${dataset.dropped.map((d) => `${d.name}, ${d.reason}`).join("; ")})` : "";
+      io.stderr(`qpipe select-features: --k ${k} is larger than the ${n} usable feature${n === 1 ? "" : "s"} in ${file}${dropped}\n`);
       return EXIT_USER_ERROR;
     }
     const options = { k, alpha, redundancy, folds, seed };
