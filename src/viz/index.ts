@@ -13,6 +13,7 @@ export { paretoFront, paretoScatterSpec, type ParetoScatterOptions, type Runtime
 export { penaltySweepSpec, type PenaltySweepPoint } from "./charts/penalty-sweep.js";
 export { quboHeatmapSpec, type QuboHeatmapOptions } from "./charts/qubo-heatmap.js";
 export { featureSelectionSpec, type FeatureSelectionOptions, type FeatureSelectionRecord } from "./charts/feature-selection.js";
+export { samplingDistanceSpec, type SamplingDistanceMetric, type SamplingDistanceOptions, type SamplingDistanceRecord } from "./charts/sampling-distance.js";
 export { circuitDiagramSvg, type CircuitDiagramOptions } from "./charts/circuit-diagram.js";
 export { ready } from "./load-renderers.js";
 export { compileVegaLite, renderSvg, type CompiledChart } from "./render-svg.js";
