@@ -62,20 +62,24 @@ function expectSameOp(op: Op, original: Op): void {
   });
 }
 
+/** export → import gives back every op of random circuits (fast-check, 300 runs). */
+function expectRoundTrips(exporter: (circuit: Circuit) => string): void {
+  fc.assert(
+    fc.property(anyCircuit, (circuit) => {
+      const back = importQasm(exporter(circuit));
+      expect(back.diagnostics).toEqual([]);
+      expect(back.circuit!.nQubits).toBe(circuit.nQubits);
+      expect(back.circuit!.nClbits).toBe(circuit.nClbits);
+      expect(back.circuit!.ops.length).toBe(circuit.ops.length);
+      back.circuit!.ops.forEach((op, k) => expectSameOp(op, circuit.ops[k]!));
+    }),
+    { numRuns: 300 },
+  );
+}
+
 describe("OpenQASM 2.0 export", () => {
   it("round-trips through import: same ops, angles within 1e-12", () => {
-    fc.assert(
-      fc.property(anyCircuit, (circuit) => {
-        const text = exportQasm2(circuit);
-        const back = importQasm(text);
-        expect(back.diagnostics).toEqual([]);
-        expect(back.circuit!.nQubits).toBe(circuit.nQubits);
-        expect(back.circuit!.nClbits).toBe(circuit.nClbits);
-        expect(back.circuit!.ops.length).toBe(circuit.ops.length);
-        back.circuit!.ops.forEach((op, k) => expectSameOp(op, circuit.ops[k]!));
-      }),
-      { numRuns: 300 },
-    );
+    expectRoundTrips(exportQasm2);
   });
 
   it("writes standard qelib1 names and exact pi fractions", () => {
@@ -140,17 +144,7 @@ describe("OpenQASM 2.0 export", () => {
 
 describe("OpenQASM 3.0 export", () => {
   it("round-trips through import (the 3.0 subset the importer reads): same ops, angles within 1e-12", () => {
-    fc.assert(
-      fc.property(anyCircuit, (circuit) => {
-        const back = importQasm(exportQasm3(circuit));
-        expect(back.diagnostics).toEqual([]);
-        expect(back.circuit!.nQubits).toBe(circuit.nQubits);
-        expect(back.circuit!.nClbits).toBe(circuit.nClbits);
-        expect(back.circuit!.ops.length).toBe(circuit.ops.length);
-        back.circuit!.ops.forEach((op, k) => expectSameOp(op, circuit.ops[k]!));
-      }),
-      { numRuns: 300 },
-    );
+    expectRoundTrips(exportQasm3);
   });
 
   it("reads single-qubit declarations, whole-register measurement and the phase aliases", () => {

@@ -2,7 +2,7 @@
 // column used by any wire its vertical span crosses (not only the qubits it acts on, since its
 // connecting line would cross the others). Measurements also occupy the classical wire they write,
 // and classically conditioned ops the classical wire they read.
-import type { Circuit, Op } from "../../circuit/ir.js";
+import { opQubits, type Circuit, type Op } from "../../circuit/ir.js";
 
 export interface PlacedOp {
   readonly op: Op;
@@ -39,20 +39,8 @@ export function layoutCircuit(circuit: Circuit): CircuitLayout {
   return { placed, nColumns: Math.max(0, ...next) };
 }
 
-export function qubitsOf(op: Op): readonly number[] {
-  switch (op.kind) {
-    case "gate":
-    case "barrier":
-      return op.qubits;
-    case "measure":
-    case "reset":
-      return [op.qubit];
-    case "if":
-      return qubitsOf(op.op);
-    default:
-      return assertNever(op);
-  }
-}
+/** The qubits an op touches (a conditioned op: its guarded op's). */
+export const qubitsOf = opQubits;
 
 export function assertNever(value: never): never {
   throw new Error(`internal: unexpected circuit op ${JSON.stringify(value)}`);
