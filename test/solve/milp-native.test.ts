@@ -72,6 +72,15 @@ describe("milp on the model's own MILP (constraints native)", () => {
     await expectNativeOptimum(compiled(example("tsp"), { n: 4, dist }));
   });
 
+  it("spins (s = 1 − 2b) in the objective and in a ≥ row", async () => {
+    const source = `problem spins {
+      var s: spin[5]
+      minimize s[0] * s[1] - s[1] * s[2] + 2 * s[3] - s[4] * s[0]
+      constraint up: s[0] + s[1] + s[2] + s[3] + s[4] >= 1
+    }`;
+    await expectNativeOptimum(compiled(source, {}));
+  });
+
   it("cubic terms quadratised: auxiliary bits set to their products", async () => {
     const source = `problem cubic {
       var x: binary[5]
