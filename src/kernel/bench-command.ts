@@ -7,7 +7,6 @@
 //
 // Runs go one after another in the kernel's cell worker (an interrupt stops them). A problem of at
 // most EXACT_REFERENCE_MAX_VARIABLES variables is solved exactly first, as the best known.
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { executeRun } from "../bench/execute-run.js";
 import { type LoadedInstance, loadInstance } from "../bench/load-instance.js";
@@ -24,7 +23,7 @@ import type { CellOutput } from "./cell-outcome.js";
 import { CellFailure } from "./cell-outcome.js";
 import type { CommandText } from "./cell-split.js";
 import type { BenchResult, BenchRun } from "./command-results.js";
-import { type CommandContext, compileProblem, usage } from "./command-support.js";
+import { type CommandContext, compileProblem, readJsonFile, unquote, usage } from "./command-support.js";
 import { benchChart } from "./plot-command.js";
 
 export const EXACT_REFERENCE_MAX_VARIABLES = 20;
@@ -36,7 +35,7 @@ const VOLATILE = { qpipe: { volatile: true } };
 
 export async function runBench(command: CommandText, context: CommandContext): Promise<CellOutput[]> {
   const fromFile = /^bench\s+from\s+"((?:[^"\\]|\\.)*)"\s*$/.exec(command.text);
-  const { spec, load } = fromFile ? suiteFromFile(JSON.parse(`"${fromFile[1] as string}"`) as string, command, context) : suiteFromCommand(command, context);
+  const { spec, load } = fromFile ? suiteFromFile(unquote(fromFile[1] as string), command, context) : suiteFromCommand(command, context);
   const unknown = spec.solvers.filter((s) => findSampler(s.solver) === undefined).map((s) => s.solver);
   if (unknown.length > 0) {
     const message = `unknown solver ${unknown.map((s) => `'${s}'`).join(", ")}; known solvers: ${listSamplers().map((s) => s.name).join(", ")}`;
@@ -117,23 +116,11 @@ interface PreparedSuite {
 }
 
 function suiteFromFile(path: string, command: CommandText, context: CommandContext): PreparedSuite {
-  const file = resolve(context.cwd, path);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new CellFailure("data-unreadable", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [`line ${command.line}: cannot read ${file}`]);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw usage(command, `${path} is not JSON: ${(error as Error).message}`);
-  }
-  const spec = checkedSpec(raw, command);
+  const spec = checkedSpec(readJsonFile(path, command, context), command);
+  const baseDir = dirname(resolve(context.cwd, path));
   const loaded = new Map<number, Promise<LoadedInstance>>();
   const load = (index: number): Promise<LoadedInstance> => {
-    if (!loaded.has(index)) loaded.set(index, loadInstance(spec.instances[index]!, dirname(file)));
+    if (!loaded.has(index)) loaded.set(index, loadInstance(spec.instances[index]!, baseDir));
     return loaded.get(index)!;
   };
   return { spec, load };

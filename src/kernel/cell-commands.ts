@@ -7,8 +7,6 @@
 //   simulate C [shots 1000] [seed 7]              sample a circuit's measurements (data from `bind C`)
 //   plot …                                        charts: plot-command.ts
 //   bench P with SOLVER, … [seeds N] [budget …]   a small benchmark suite: bench-command.ts
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { check } from "../lang/check.js";
 import { solve } from "../solve/modes.js";
 import { findSampler } from "../solve/registry.js";
@@ -16,10 +14,9 @@ import type { SampleSet } from "../solve/sample-set.js";
 import "../solve/variational/register.js"; // `solve P with qaoa` / `with vqe`
 import { runBench } from "./bench-command.js";
 import type { CellOutput } from "./cell-outcome.js";
-import { CellFailure } from "./cell-outcome.js";
 import type { CommandText } from "./cell-split.js";
 import type { SolveResult } from "./command-results.js";
-import { asCommandFailure, type CommandContext, compileProblem, requireProblem, usage } from "./command-support.js";
+import { asCommandFailure, type CommandContext, compileProblem, readJsonFile, requireProblem, unquote, usage } from "./command-support.js";
 import { runPlot } from "./plot-command.js";
 import { runSimulate } from "./simulate-command.js";
 
@@ -54,20 +51,14 @@ function runBind(command: CommandText, context: CommandContext): CellOutput[] {
   if (!context.problems.has(name) && !check(context.source).symbols.circuits.has(name)) requireProblem(name, command, context);
   const rest = (match[2] as string).trim();
   const file = BIND_FILE.exec(rest);
-  let text = rest;
-  if (file) {
-    const path = resolve(context.cwd, JSON.parse(`"${file[1] as string}"`) as string);
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
-      throw new CellFailure("data-unreadable", `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [`line ${command.line}: cannot read ${path}`]);
-    }
-  }
   let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw usage(command, `the data is not JSON: ${(error as Error).message}`);
+  if (file) data = readJsonFile(unquote(file[1] as string), command, context);
+  else {
+    try {
+      data = JSON.parse(rest);
+    } catch (error) {
+      throw usage(command, `the data is not JSON: ${(error as Error).message}`);
+    }
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) throw usage(command, "the data must be a JSON object of parameter values");
   context.data.set(name, data);

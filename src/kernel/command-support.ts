@@ -1,5 +1,7 @@
 // What every cell command shares: the context it reads and changes, the errors it raises, compiling
 // a declared problem, and turning a chart or a table into an output bundle.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { CompiledModel } from "../compile/compiled-model.js";
 import { compileSource } from "../compile/from-source.js";
 import { hasErrors } from "../lang/diagnostic.js";
@@ -67,6 +69,27 @@ export function tableOutput(records: readonly object[], json: unknown, options: 
   const title = options.title === undefined ? "" : `${options.title}\n`;
   const data: MimeBundle = { "text/plain": `${title}${table.toText()}`, "text/html": table.toHTML(), "application/json": json };
   return { kind: "result", data };
+}
+
+/** Reads a JSON file relative to the notebook's directory; unreadable or malformed files fail the command. */
+export function readJsonFile(path: string, command: CommandText, context: CommandContext): unknown {
+  const file = resolve(context.cwd, path);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CellFailure("data-unreadable", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [`line ${command.line}: cannot read ${file}`]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw usage(command, `${path} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The text of a command's "quoted string" (JSON escapes). */
+export function unquote(quoted: string): string {
+  return JSON.parse(`"${quoted}"`) as string;
 }
 
 /** A RangeError or TypeError from the library (bad options) as a user-facing failure of the command. */

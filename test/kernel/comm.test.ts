@@ -1,10 +1,8 @@
 // Comm messages through a real Jupyter client: the kernel has no comm targets, so comm_info lists
 // none, a comm_open is answered with a comm_close for the same comm, and comm_msg / comm_close for
 // it change nothing; the kernel goes on answering.
-import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PYTHON, pythonHas, TEST_DIR, writeTestKernelSpec } from "./kernel-test-spec.js";
+import { PYTHON, pythonHas, runPythonCheck, writeTestKernelSpec } from "./kernel-test-spec.js";
 
 const available = pythonHas(["jupyter_client"]);
 if (!available) console.warn(`skipping the comm test: ${PYTHON} lacks jupyter_client (install jupyter-client; scripts/setup.sh does)`);
@@ -16,15 +14,7 @@ describe.skipIf(!available)("comm messages", () => {
   afterAll(() => spec.dispose());
 
   it("closes a comm opened for an unknown target and keeps answering", { timeout: LIMIT_MS + 10_000 }, async () => {
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(
-        PYTHON,
-        [join(TEST_DIR, "comm_check.py"), spec.kernelName],
-        { env: { ...process.env, JUPYTER_PATH: spec.jupyterPath, PYTHONDONTWRITEBYTECODE: "1" }, timeout: LIMIT_MS, killSignal: "SIGKILL" },
-        (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
-      );
-    });
-    const result = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as {
+    const result = (await runPythonCheck("comm_check.py", spec, LIMIT_MS)) as unknown as {
       commId: string;
       info: Record<string, unknown>;
       openIopub: [string, Record<string, unknown>][];
