@@ -24,4 +24,14 @@ describe("qpipe decide", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("decision instance is invalid");
   });
+
+  it("decides an assignment of items to slots, with reads and the greedy rule as a baseline", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qpipe-decide-"));
+    writeFileSync(join(dir, "slots.json"), JSON.stringify({ score: [[5, 1, 2], [4, 4, 1], [1, 3, 6], [2, 2, 2]] }));
+    const ok = await run(["slots.json", "--solvers", "milp,rule-greedy,tabu", "--reads", "4", "--json"], dir);
+    expect(ok.code).toBe(0);
+    const { records } = JSON.parse(ok.stdout);
+    expect(records.map((r: { solver: string; value: number; usedGreedy: boolean }) => [r.solver, r.value, r.usedGreedy])).toEqual([["milp", 15, false], ["rule-greedy", 15, false], ["tabu", 15, false]]);
+    await expect(run(["slots.json", "--reads", "0"], dir)).rejects.toThrow(/--reads must be a positive integer, got '0'/);
+  });
 });
