@@ -74,6 +74,11 @@ export class CellRunner {
     return true;
   }
 
+  /** Starts the worker now, so that loading the compiler, solvers and charts overlaps the client's start-up instead of delaying the first cell. */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;

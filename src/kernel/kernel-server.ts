@@ -40,6 +40,7 @@ export async function startKernel(info: ConnectionInfo, options: KernelServerOpt
   const signer = createSigner(info.signatureScheme, info.key);
   const sessionId = randomUUID();
   const session = new CellRunner(options.cwd);
+  session.warmUp();
   const hb = new zmq.Reply();
   const shell = new zmq.Router();
   const control = new zmq.Router();
