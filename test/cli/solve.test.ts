@@ -96,6 +96,20 @@ describe("qpipe solve", () => {
     expect(large.best.objective).toBe(40);
   });
 
+  it("--backend local samples qaoa's final state through the Backend interface", async () => {
+    const viaBackend = JSON.parse((await run("cycle.rud", "--solver", "qaoa", "--seed", "1", "--backend", "local", "--json")).stdout);
+    expect(viaBackend.solver).toBe("qaoa");
+    expect(viaBackend.fallback).toBeNull();
+    expect(viaBackend.info.backend).toEqual({ name: "local-simulator", attempts: 1, failures: [], translatedToBasis: false });
+    expect(viaBackend.best.objective).toBe(4);
+    const notQuantum = await run("cycle.rud", "--solver", "tabu", "--backend", "local");
+    expect(notQuantum.code).toBe(EXIT_USAGE);
+    expect(notQuantum.stderr).toMatch(/only to the quantum solvers/);
+    const unknown = await run("cycle.rud", "--solver", "qaoa", "--backend", "ibm");
+    expect(unknown.code).toBe(EXIT_USAGE);
+    expect(unknown.stderr).toMatch(/--backend must be 'local'/);
+  });
+
   it("picks the mode's default solver and rejects a solver of another mode", async () => {
     const inspired = JSON.parse((await run("cycle.rud", "--mode", "quantum-inspired", "--json")).stdout);
     expect(inspired.solver).toBe("sb");

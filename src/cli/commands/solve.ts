@@ -21,7 +21,7 @@ import { type CliIo, type Command, EXIT_OK, EXIT_USER_ERROR, UsageError } from "
 
 const usage = `usage: qpipe solve INPUT [--problem P] [--data D.json] [--solver NAME] [--seed N] [--reads R]
                    [--time-limit SEC] [--format beasley|qubo|rudy] [--instance K] [--sense min|max]
-                   [--mode classical|quantum-inspired|quantum] [--json]
+                   [--mode classical|quantum-inspired|quantum] [--backend local] [--json]
 
 INPUT is a .qp model (with --data for its params, --problem when it declares several), a qbsolv
 .qubo file (minimised unless --sense max), a rudy/Gset graph (.rud/.gset: max-cut), or an
@@ -35,6 +35,8 @@ options:
   --reads R          independent reads (restarts) of the solver
   --time-limit SEC   wall-clock budget of the solve phase
   --mode MODE        classical | quantum-inspired (sb) | quantum (qaoa; default: the solver's own)
+  --backend local    qaoa/vqe: take the final shots through the Backend interface (OpenQASM 3 in,
+                     counts out) from the local simulator; a failing backend falls back to tabu
   --json             print {"solver","seed","best":{"objective","energy","feasible","values"},"timing",…}
 
 The objective is reported in the problem's own sense: cut weight for max-cut, f(x) for bqp files,
@@ -60,6 +62,7 @@ export const command: Command = {
         instance: { type: "string" },
         sense: { type: "string" },
         mode: { type: "string" },
+        backend: { type: "string" },
         json: { type: "boolean", default: false },
       },
     });
@@ -79,6 +82,8 @@ export const command: Command = {
     if (sampler !== undefined && sampler.family !== mode) {
       throw new UsageError(`solver '${solverName}' is ${sampler.family}; it cannot run in --mode ${mode}`);
     }
+    if (values.backend !== undefined && values.backend !== "local") throw new UsageError(`--backend must be 'local' (the local simulator backend), got '${values.backend}'`);
+    if (values.backend !== undefined && !QUANTUM_SOLVERS.includes(solverName)) throw new UsageError("--backend applies only to the quantum solvers qaoa and vqe");
     const seed = integer(values.seed, "--seed", -Number.MAX_SAFE_INTEGER) ?? 0;
     const reads = integer(values.reads, "--reads", 1);
     const timeLimitMs = values["time-limit"] === undefined ? undefined : seconds(values["time-limit"]) * 1000;
@@ -103,7 +108,8 @@ export const command: Command = {
 
     let set: SampleSet;
     try {
-      set = await solve(problem, { mode, solver: solverName, seed, reads, timeLimitMs });
+      const parameters = values.backend === undefined ? undefined : { backend: (await import("../../solve/backend/local-simulator.js")).localSimulatorBackend() };
+      set = await solve(problem, { mode, solver: solverName, seed, reads, timeLimitMs, parameters });
     } catch (error) {
       if (error instanceof RangeError || error instanceof TypeError) {
         io.stderr(`qpipe solve: ${error.message}\n`);
