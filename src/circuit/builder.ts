@@ -211,6 +211,31 @@ export class CircuitBuilder {
     return this;
   }
 
+  /**
+   * Adds what `body` adds, each op applied only when clbits `clbits` (the first least significant)
+   * read `value` when it runs — OpenQASM's `if (c == value) …`. E.g. teleportation's corrections:
+   * `.when([1], 1, (b) => b.x(2)).when([0], 1, (b) => b.z(2))`. Barriers inside are kept unconditioned.
+   */
+  when(clbits: number | readonly number[], value: number, body: (builder: this) => void): this {
+    const bits = typeof clbits === "number" ? [clbits] : [...clbits];
+    if (bits.length === 0) throw new RangeError("when: a condition needs at least one clbit");
+    for (const c of bits) {
+      if (!Number.isInteger(c) || c < 0 || c >= this.nClbits) throw new RangeError(`when: clbit must be a measured clbit in 0..${this.nClbits - 1}, got ${c}`);
+    }
+    if (new Set(bits).size !== bits.length) throw new RangeError(`when: clbits must be distinct, got [${bits.join(", ")}]`);
+    if (!Number.isSafeInteger(value) || value < 0 || value >= 2 ** bits.length) {
+      throw new RangeError(`when: value must be an integer in 0..${2 ** bits.length - 1} for ${bits.length} clbit(s), got ${value}`);
+    }
+    const start = this.ops.length;
+    body(this);
+    for (let k = start; k < this.ops.length; k++) {
+      const op = this.ops[k] as Op;
+      if (op.kind === "if") throw new RangeError("when: conditions do not nest; combine the bits into one condition");
+      if (op.kind !== "barrier") this.ops[k] = { kind: "if", clbits: bits, value, op };
+    }
+    return this;
+  }
+
   /** The circuit so far (a snapshot: later calls do not change it). */
   build(): Circuit {
     return Object.freeze({
