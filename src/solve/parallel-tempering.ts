@@ -57,6 +57,7 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
     const rng = context.rng.fork(read);
     const next = (): number => rng.next();
     let bestEnergy = Infinity;
+    let bestAtMs = context.elapsedMs();
     for (let r = 0; r < nReplicas; r++) {
       randomAssignment(xs[r], next);
       energies[r] = initFields(form, xs[r], fs[r]);
@@ -74,6 +75,7 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
         if (energies[r] < bestEnergy) {
           bestEnergy = energies[r];
           best.set(xs[r]);
+          bestAtMs = context.elapsedMs();
         }
       }
       // Alternate even and odd pairs so every neighbour pair is tried every two sweeps.
@@ -93,7 +95,8 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
         break;
       }
     }
-    context.out.push(best);
+    // Timed when a replica first reached the read's best, not when the sweeps ended.
+    context.out.push(best, bestAtMs);
     if (initFields(form, best, scratch) <= context.targetEnergy) {
       recordTarget(context, read + 1);
       break;

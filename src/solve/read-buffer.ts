@@ -24,8 +24,12 @@ export class ReadBuffer {
     return this.count;
   }
 
-  /** Copies `x` (length nVariables, entries read as 0/1) in as the next read. */
-  push(x: ArrayLike<number>): void {
+  /**
+   * Copies `x` (length nVariables, entries read as 0/1) in as the next read. `foundAt`, on the
+   * buffer's clock, says when a solver first held this assignment if that was before the push (a
+   * tabu walk's best, a replica's best); the read's time is the earlier of the two.
+   */
+  push(x: ArrayLike<number>, foundAt?: number): void {
     const n = this.nVariables;
     if (x.length !== n) throw new Error(`internal: read has ${x.length} entries, expected ${n}`);
     if ((this.count + 1) * n > this.data.length) {
@@ -41,7 +45,8 @@ export class ReadBuffer {
         grown.set(this.times);
         this.times = grown;
       }
-      this.times[this.count] = this.clock!();
+      const now = this.clock!();
+      this.times[this.count] = foundAt !== undefined && foundAt < now ? foundAt : now;
     }
     this.count++;
   }

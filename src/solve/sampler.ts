@@ -43,6 +43,8 @@ export interface SamplerContext {
   readonly out: ReadBuffer;
   /** Facts about the run for `SampleSet.info`; must not depend on timing unless the budget bound. */
   readonly info: Record<string, JsonValue>;
+  /** Milliseconds since the solve started, the clock reads are timed on (for `out.push(x, foundAt)`). */
+  elapsedMs(): number;
 }
 
 export interface SamplerDefinition<P extends JsonObject, E> {
@@ -80,10 +82,11 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
   const encoded = definition.encode(model.qubo, params);
   const solveStart = performance.now();
 
-  const out = new ReadBuffer(model.qubo.linear.length, reads, () => performance.now() - solveStart);
+  const elapsedMs = (): number => performance.now() - solveStart;
+  const out = new ReadBuffer(model.qubo.linear.length, reads, elapsedMs);
   const info: Record<string, JsonValue> = {};
   const deadline = createDeadline(timeLimitMs);
-  await definition.solve(encoded, params, { rng, deadline, reads, targetEnergy: targetEnergy ?? -Infinity, out, info });
+  await definition.solve(encoded, params, { rng, deadline, reads, targetEnergy: targetEnergy ?? -Infinity, out, info, elapsedMs });
   const solveEnd = performance.now();
   if (out.length === 0) throw new Error(`internal: solver ${definition.name} returned no reads`);
 

@@ -69,6 +69,7 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
     tabuUntil.fill(0);
     runBest.set(x);
     let bestEnergy = energy;
+    let runBestAtMs = context.elapsedMs();
     let stopped = false;
     for (let iteration = 1, lastImprovement = 0; iteration - lastImprovement <= stall && n > 0; iteration++) {
       // The best admissible move: not tabu, or tabu but leading below the run's best (aspiration).
@@ -95,6 +96,7 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
       if (energy < bestEnergy) {
         bestEnergy = energy;
         runBest.set(x);
+        runBestAtMs = context.elapsedMs();
         lastImprovement = iteration;
         if (bestEnergy <= context.targetEnergy) break;
       }
@@ -103,7 +105,8 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
         break;
       }
     }
-    context.out.push(runBest);
+    // Timed when the walk first held its best, not when the walk ended: the time to target.
+    context.out.push(runBest, runBestAtMs);
     // The run's energy is recomputed exactly before it may become the elite (no drift from Σ ΔE).
     const exact = initFields(form, runBest, field);
     if (exact < eliteEnergy) {
