@@ -57,7 +57,7 @@ export function assistDeclarations(textBefore: string, declared: readonly Declar
   const window = currentDeclaration(tokens);
   let paths: ReturnType<typeof qpParser.computeContentAssist>;
   try {
-    paths = qpParser.computeContentAssist("program", window);
+    paths = qpParser.computeContentAssist("program", currentStatement(window));
   } catch {
     return none(true);
   }
@@ -128,6 +128,28 @@ function currentDeclaration(tokens: readonly IToken[]): IToken[] {
     else if (type === T.RCurly) depth = Math.max(0, depth - 1);
   });
   return tokens.slice(start);
+}
+
+/**
+ * The declaration's header (through its `{`) followed by the statement of its body the cursor is
+ * in. Statements of a body do not constrain each other in the grammar, so the earlier ones can be
+ * left out, and content assist, which explores every path through the tokens it is given, costs
+ * the length of one statement instead of the whole declaration.
+ */
+function currentStatement(declaration: IToken[]): IToken[] {
+  const open = declaration.findIndex((t) => t.tokenType === T.LCurly);
+  if (open < 0) return declaration;
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open; i < declaration.length; i++) {
+    const type = declaration[i]!.tokenType;
+    if (type === T.LCurly) depth++;
+    else if (type === T.RCurly) depth--;
+    else if (depth === 1 && (type === T.Newline || type === T.Semicolon)) start = i + 1;
+    // The body closed: the cursor is after the declaration, which content assist must see whole.
+    if (depth === 0) return declaration;
+  }
+  return [...declaration.slice(0, open + 1), ...declaration.slice(start)];
 }
 
 function depthOf(tokens: readonly IToken[]): number {

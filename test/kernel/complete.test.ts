@@ -78,6 +78,13 @@ describe("completion from the grammar", () => {
     expect([reply["cursor_start"], reply["cursor_end"]]).toEqual([14, 16]);
   });
 
+  it("completes inside a loop body and after a closed declaration", () => {
+    const loop = "circuit c(n: int) {\n  qubit q[n]\n  for i in 0..n-2 {\n    cx q[i], ";
+    expect(typesOf("", loop)).toEqual({ q: "qubit" });
+    expect(matchesOf("", "circuit c(n: int) {\n  qubit q[n]\n  for i in 0..n-2 {\n    rz(")).toEqual(expect.arrayContaining(["i", "n", "pi"]));
+    expect(matchesOf("", "problem p {\n  var x: binary[2]\n  minimize x[0]\n}\nc")).toEqual(["circuit", "compile"]);
+  });
+
   it("follows a broken earlier declaration by starting at the declaration being typed", () => {
     expect(matchesOf("", "problem broken {\n  minimize +\n}\nproblem p {\n  var x: s")).toEqual(["spin"]);
   });
