@@ -69,6 +69,9 @@ describe("runSuite", () => {
     expect(result.identical).toBe(false);
     expect(result.differences).toEqual([{ run: '["a","tabu",1]', field: "bestObjective", recorded: 5, replayed: 6 }]);
     expect(compareRecords([record], []).missing).toEqual(['["a","tabu",1]']);
+    // A record from before readsToTarget existed is compared on the fields it has.
+    expect(compareRecords([record], [{ ...(record as object), readsToTarget: 3 } as never]).identical).toBe(true);
+    expect(compareRecords([{ ...(record as object), readsToTarget: 2 } as never], [{ ...(record as object), readsToTarget: 3 } as never]).identical).toBe(false);
   });
 
   it("resumes a suite whose process was killed mid-run without redoing recorded runs", async () => {
