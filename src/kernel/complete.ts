@@ -31,7 +31,7 @@ export function completeReply(sessionSource: string, code: string, cursorPos: nu
   const index = codePointToIndex(code, cursorPos);
   const { start } = wordAt(code, index);
   const prefix = code.slice(start, index);
-  const declared = vocabulary(sessionSource, safeSource(code)).filter((e) => e.type !== "keyword" && e.type !== "command");
+  const declared = vocabulary(sessionSource, safeSource(code)).filter((e) => !["keyword", "command", "solver"].includes(e.type));
   const matches = dedupe(suggestionsAt(code, start, declared))
     .filter((e) => e.name.startsWith(prefix) && e.name !== prefix)
     .sort((a, b) => a.name.localeCompare(b.name));

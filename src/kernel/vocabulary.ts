@@ -5,11 +5,13 @@ import { KEYWORD_NAMES } from "../../grammar/tokens.js";
 import { GATES } from "../circuit/ir.js";
 import { check } from "../lang/check.js";
 import type { Span } from "../lang/diagnostic.js";
+import { listSamplers } from "../solve/registry.js";
+import "../solve/variational/register.js"; // QAOA and VQE are solvers too
 import { COMMAND_WORDS } from "./cell-split.js";
 
 export interface VocabularyEntry {
   readonly name: string;
-  /** keyword, gate, command, problem, circuit, ansatz, param, var, let. */
+  /** keyword, gate, command, solver, problem, circuit, ansatz, param, var, let. */
   readonly type: string;
   /** Markdown-free text shown by inspect: a signature or the declaration itself. */
   readonly doc: string;
@@ -33,6 +35,11 @@ export function builtinVocabulary(): VocabularyEntry[] {
     entries.push({ name, type: "gate", doc: `gate ${name}${angles}: built-in, ${gate.nQubits} qubit${gate.nQubits === 1 ? "" : "s"}, ${gate.nAngles} angle${gate.nAngles === 1 ? "" : "s"}` });
   }
   for (const word of COMMAND_WORDS) entries.push({ name: word, type: "command", doc: COMMAND_DOCS[word] });
+  // Solvers are inspected (`solve P with tabu`), not completed from here: command-assist offers them by slot.
+  for (const sampler of listSamplers()) {
+    const parameters = Object.keys(sampler.parameters);
+    entries.push({ name: sampler.name, type: "solver", doc: `solver ${sampler.name} (${sampler.family}): ${sampler.summary}${parameters.length === 0 ? "" : `\nparameters: ${parameters.join(", ")}`}` });
+  }
   return entries;
 }
 

@@ -144,6 +144,12 @@ describe("inspection", () => {
     expect((member["data"] as Record<string, string>)["text/plain"]).toContain("var take: binary[n]");
   });
 
+  it("shows a solver's family, summary and parameters", () => {
+    const text = (inspectReply("", "solve p with qaoa(p: 2)", 14)["data"] as Record<string, string>)["text/plain"];
+    expect(text).toMatch(/^qaoa: solver\nsolver qaoa \(quantum\): QAOA/);
+    expect(text).toMatch(/parameters: .*\bp\b/);
+  });
+
   it("shows a built-in gate's arity", () => {
     expect((inspectReply("", "cx", 1)["data"] as Record<string, string>)["text/plain"]).toMatch(/gate cx: built-in, 2 qubits, 0 angles/);
   });
