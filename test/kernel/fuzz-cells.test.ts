@@ -11,6 +11,7 @@ const FRAGMENTS = [
   "h q[0]", "cx q[0], q[1]", "measure q", "gate g(t: angle) a, b {", "rz(t) b", "compile p", "compile p to qubo",
   'bind p {"n": 2}', 'bind c {"n": 2}', "simulate c shots 10 seed 1", "simulate c", "solve p", "solve p with sa(seed: 2, reads: 3)", "solve p with", "bind p {", '"n": [1, 2]', 'bind p from "nowhere.json"', "(", ")", "[", "]", "{", "\"", "/*", "*/", "//",
   "𝔁", "-", "* *", "0..", "1e999", "let s = x[0] * x[1]", "penalty 3", "soft", "where", "ansatz a = qaoa(p, layers: 2)",
+  "plot energies p", "plot convergence p", "plot bench p", "plot qubo", "bench p with", "bench p with nonsense seeds 2", 'bench from "x.json"', "bench p with tabu(",
 ];
 
 describe("fuzzed cells", () => {

@@ -3,7 +3,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseBenchCommand } from "../../src/kernel/bench-command.js";
+import { CellFailure } from "../../src/kernel/cell-outcome.js";
 import type { CellOutcome, CellOutput } from "../../src/kernel/cell-outcome.js";
 import { KernelSession } from "../../src/kernel/session.js";
 
@@ -143,6 +146,34 @@ describe("bench", () => {
     expect(json.name).toBe("ring");
     expect(json.rows.map((r) => [r.solver, r.runs, r.bestKnown])).toEqual(expect.arrayContaining([["tabu", 2, 8], ["greedy", 2, 8]]));
     expect((await s.execute('bench from "missing.json"')).error?.ename).toBe("data-unreadable");
+  });
+
+  it("parses any text after `with` into a command or a command-syntax failure, never another throw", () => {
+    const words = fc.constantFrom("tabu", "sa", "(", ")", ",", ":", "seeds", "budget", "reads", "s", "ms", "3", "-1", "0.5", '"x"', "true", "p");
+    const text = fc.array(fc.oneof(words, fc.string({ maxLength: 4 })), { maxLength: 10 }).map((parts) => `bench p with ${parts.join(" ")}`);
+    fc.assert(
+      fc.property(text, (command) => {
+        try {
+          const parsed = parseBenchCommand({ word: "bench", text: command, line: 1 });
+          expect(parsed.solvers.length).toBeGreaterThan(0);
+          expect(parsed.seeds.length).toBeGreaterThan(0);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CellFailure);
+          expect((error as CellFailure).ename).toBe("command-syntax");
+        }
+      }),
+      { numRuns: 500, seed: 4 },
+    );
+    expect(parseBenchCommand({ word: "bench", text: "bench p with sa(sweeps: 50), qaoa(p: 2, mixer: x), sa seeds 3, 8 budget 2 s", line: 1 })).toEqual({
+      problem: "p",
+      solvers: [
+        { label: "sa(sweeps: 50)", solver: "sa", parameters: { sweeps: 50 } },
+        { label: "qaoa", solver: "qaoa", parameters: { p: 2, mixer: "x" } },
+        { label: "sa", solver: "sa", parameters: {} },
+      ],
+      seeds: [3, 8],
+      budget: { timeMs: 2000 },
+    });
   });
 
   it("rejects malformed commands, unknown solvers and solver parameters the suite sets", async () => {
