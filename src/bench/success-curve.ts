@@ -50,6 +50,10 @@ export function successCurve(records: readonly RunRecord[], options: SuccessCurv
   const steps = runs.flatMap((r) => [arrival(r), spent(r)]).filter((v): v is number => v !== null && v > 0);
   const grid = [...new Set(steps)].sort((a, b) => a - b);
   if (grid.length === 0) grid.push(1);
+  // Start below the first arrival so that every curve visibly rises from where nothing had arrived:
+  // at one read, or at half the earliest time.
+  const start = axis === "reads" ? 1 : grid[0]! / 2;
+  if (start < grid[0]!) grid.unshift(start);
   const points: SuccessCurvePoint[] = [];
   for (const [solver, solverRuns] of bySolver) {
     const arrivals = solverRuns.map(arrival).map((v) => (v === null ? Infinity : v)).sort((a, b) => a - b);

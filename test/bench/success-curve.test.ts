@@ -41,11 +41,14 @@ describe("successCurve", () => {
 
   it("uses solve time when asked, and refuses mixed instances without a choice", () => {
     const byTime = successCurve(records, { axis: "time" }).filter((p) => p.solver === "tabu");
-    expect(byTime.map((p) => p.budget)).toEqual([0.5, 2.5, 20, 30, 50]);
+    // The time axis starts at half the earliest arrival, where no run had arrived yet.
+    expect(byTime.map((p) => [p.budget, p.successProbability])).toEqual([[0.25, 0], [0.5, 0.25], [2.5, 0.75], [20, 1], [30, 1], [50, 1]]);
     expect(byTime.at(-1)!.successProbability).toBe(1);
     const other = records.map((r) => ({ ...r, instance: "h" }));
     expect(() => successCurve([...records, ...other])).toThrow(/per instance/);
     expect(successCurve([...records, ...other], { instance: "h" })).toHaveLength(10);
+    const late = records.map((r) => (r.readsToTarget === null ? r : { ...r, readsToTarget: r.readsToTarget + 2 }));
+    expect(successCurve(late)[0]).toMatchObject({ solver: "tabu", budget: 1, successProbability: 0 });
     expect(() => successCurve(records.map((r) => ({ ...r, success: null, status: "ok" as const })))).toThrow(/no runs with a best known/);
   });
 
