@@ -2,11 +2,11 @@
 // state: statements on one line need a `;` between them, a constraint is a comparison, encodings are
 // known names and belong to `int` variables. A declaration left incomplete by a syntax error is
 // dropped here (its syntax error is already reported), so the checker sees only whole nodes.
-import type { CstNode, IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { ExprBuilder } from "./build-expr.js";
-import { type Children, firstToken, Incomplete, needNode, needToken, node, nodes, nodesInOrder, token, tokens } from "./cst-reader.js";
+import { type Children, type CstNode, firstToken, Incomplete, needNode, needToken, node, nodes, nodesInOrder, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
 import { joinSpans, makeSpan, positionAt } from "./span.js";
 import { nearestName } from "./suggest.js";

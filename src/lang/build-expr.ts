@@ -1,9 +1,9 @@
 // CST → AST for expressions and binders. Operator chains arrive flat from the parser (`a + b - c`
 // is one `additive` node) and are folded here into left-associative binary nodes.
-import type { CstNode, IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
-import { type Children, Incomplete, needNode, needToken, node, nodes, token, tokens } from "./cst-reader.js";
+import { type Children, type CstNode, has, Incomplete, needNode, needToken, node, nodes, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
 import { joinSpans, tokenSpan } from "./span.js";
 
@@ -160,7 +160,7 @@ export class ExprBuilder {
   private nameExpr(children: Children): A.Expr {
     const id = needToken(children, "Identifier");
     const span = this.span(id);
-    if (children["LParen"] !== undefined) {
+    if (has(children, "LParen")) {
       const args = nodes(children, "args").map((a) => this.expression(a));
       const close = needToken(children, "RParen");
       return { kind: "call", callee: this.identifier(id), args, span: joinSpans(span, this.span(close)) };

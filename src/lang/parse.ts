@@ -9,6 +9,7 @@ import { qpParser } from "../../grammar/parser.js";
 import { KEYWORD_NAMES } from "../../grammar/tokens.js";
 import type { Program } from "./ast.js";
 import { AstBuilder } from "./build-ast.js";
+import type { CstNode } from "./cst-reader.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { lex } from "./lexer.js";
 import * as M from "./messages.js";
@@ -35,7 +36,8 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
   if (!lexed.parseable) return { ast: builder.program(undefined, lexed.comments), diagnostics };
   try {
     qpParser.input = lexed.tokens;
-    const cst = qpParser.program();
+    // The parser builds flat nodes (grammar/flat-cst.ts) behind Chevrotain's CstNode type.
+    const cst = qpParser.program() as unknown as CstNode;
     for (const error of qpParser.errors) diagnostics.push(syntaxDiagnostic(error, source, file));
     const ast = builder.program(cst, lexed.comments);
     return { ast, diagnostics };
