@@ -2,8 +2,9 @@
 // ms, see RunRecord.readsToTarget / timeToTargetMs), the fraction of a solver's runs that would have
 // succeeded with budget b, for every b where some solver's curve steps, with a Wilson 95% band.
 //
-// Reading a longer run's prefix as a shorter run is exact for the budgets qpipe uses: reads are
-// independent restarts, and a time budget only decides when the loop of reads stops.
+// Reading a longer run's prefix as a shorter run holds for qpipe's solvers: a read (a restart, or one
+// of QAOA's i.i.d. shots) does not depend on how many reads follow it, and a time budget only
+// decides when the loop of reads stops.
 import type { RunRecord } from "./run-record.js";
 import { wilsonInterval } from "./statistics.js";
 
