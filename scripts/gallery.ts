@@ -2,6 +2,7 @@
 // plus an offline HTML report of all of them. Run: npx tsx scripts/gallery.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRng } from "../src/util/rng.js";
+import { runSampling, sherringtonKirkpatrickQubo } from "../src/ml/index.js";
 import type { Circuit } from "../src/circuit/ir.js";
 import {
   approximationRatioSpec,
@@ -17,6 +18,7 @@ import {
   qaoaLandscapeSpec,
   quboHeatmapSpec,
   renderChart,
+  samplingDistanceSpec,
   solverComparisonSpec,
   successProbabilitySpec,
   ttsBarsSpec,
@@ -41,7 +43,15 @@ const charts: [string, VegaLiteSpec][] = [
   ["penalty-sweep", penaltySweepSpec(records.penalty)],
   ["qubo-heatmap", quboHeatmapSpec(records.qubo)],
   ["feature-selection", featureSelectionSpec(records.features, { scoreTitle: "ROC AUC" })],
+  ["sampling-distance", samplingDistanceSpec(await samplingRecords(), { title: "SK n = 8: distance to the exact distribution" })],
 ];
+
+/** Real sampling-stage records: Metropolis and SA on a seeded 8-spin glass at two temperatures. */
+async function samplingRecords() {
+  const qubo = sherringtonKirkpatrickQubo(8, createRng(7));
+  const options = { methods: ["metropolis", "sa"], nSamples: [100, 1000, 10000], seed: 0 } as const;
+  return [...(await runSampling(qubo, { beta: 1, ...options })), ...(await runSampling(qubo, { beta: 3, ...options }))];
+}
 
 const sections: ReportSection[] = [];
 for (const [name, spec] of charts) {

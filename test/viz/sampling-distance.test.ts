@@ -31,8 +31,9 @@ describe("samplingDistanceSpec", () => {
     const spec = samplingDistanceSpec(records, { metric: "kl" });
     expect(spec["facet"]).toBeUndefined();
     expect(rows(spec).map((r) => r.value)).toEqual([1.2, 0.3]);
-    const encoding = spec["encoding"] as { x: { scale: { type: string } }; y: { title: string } };
+    const encoding = spec["encoding"] as { x: { scale: { type: string }; axis: { values: number[] } }; y: { title: string } };
     expect(encoding.x.scale.type).toBe("log");
+    expect(encoding.x.axis.values).toEqual([100, 1000]);
     expect(encoding.y.title).toMatch(/KL/);
   });
 

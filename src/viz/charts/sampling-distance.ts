@@ -23,9 +23,10 @@ export interface SamplingDistanceOptions extends ChartOptions {
   readonly metric?: SamplingDistanceMetric;
 }
 
+// Short axis titles: a rotated title longer than the plot height pads the whole chart vertically.
 const METRIC_TITLES: Record<SamplingDistanceMetric, string> = {
-  totalVariation: "Total variation to the exact distribution",
-  kl: "KL(sampled ‖ exact), nats",
+  totalVariation: "Total variation",
+  kl: "KL divergence (nats)",
 };
 
 export function samplingDistanceSpec(records: readonly SamplingDistanceRecord[], options: SamplingDistanceOptions = {}): VegaLiteSpec {
@@ -46,10 +47,12 @@ export function samplingDistanceSpec(records: readonly SamplingDistanceRecord[],
     return { method: record.method, nSamples: record.nSamples, value, beta: record.beta === undefined ? "" : `β = ${record.beta}` };
   });
   const methods = [...new Set(values.map((v) => v.method))];
+  // Ticks at the sample counts drawn: a log axis's own ticks can leave the last count unlabelled.
+  const sampleCounts = [...new Set(values.map((v) => v.nSamples))].sort((a, b) => a - b);
   const inner = {
     mark: { type: "line" as const, point: true, strokeWidth: 2 },
     encoding: {
-      x: { field: "nSamples", type: "quantitative" as const, title: "Samples drawn", scale: { type: "log" as const } },
+      x: { field: "nSamples", type: "quantitative" as const, title: "Samples drawn", scale: { type: "log" as const }, axis: { values: sampleCounts, format: ",d" } },
       y: { field: "value", type: "quantitative" as const, title: METRIC_TITLES[metric], scale: metric === "totalVariation" ? { domain: [0, 1] } : { zero: true } },
       color: { field: "method", type: "nominal" as const, title: "Sampler", sort: methods },
       tooltip: [{ field: "method" }, { field: "nSamples" }, { field: "value", format: ".4f", title: metric }],
@@ -63,6 +66,6 @@ export function samplingDistanceSpec(records: readonly SamplingDistanceRecord[],
     ...top,
     data: { values },
     facet: { column: { field: "beta", type: "nominal", title: null } },
-    spec: { width: width / Math.min(betas.size, 3), height, ...inner },
+    spec: { width: width / Math.min(betas.size, 2), height, ...inner },
   };
 }
