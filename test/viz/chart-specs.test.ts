@@ -121,6 +121,14 @@ describe("qaoaLandscapeSpec", () => {
   });
 });
 
+describe("solverComparisonSpec", () => {
+  it("titles the value axis with the metric, or with the title given", () => {
+    const yTitle = (spec: VegaLiteSpec) => (spec["encoding"] as { y: { title: string } }).y.title;
+    expect(yTitle(solverComparisonSpec(records.runs))).toBe("Objective");
+    expect(yTitle(solverComparisonSpec(records.runs, { valueTitle: "Optimality gap" }))).toBe("Optimality gap");
+  });
+});
+
 describe("paretoFront", () => {
   const record = fc.record({ solver: fc.constant("s"), elapsedMs: fc.double({ min: 0.01, max: 1e4, noNaN: true }), quality: fc.double({ min: -10, max: 10, noNaN: true }) });
   it("keeps exactly the runs no other run dominates (property)", () => {

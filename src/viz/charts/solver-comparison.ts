@@ -27,6 +27,8 @@ const METRIC_TITLES: Readonly<Record<SolverMetric, string>> = {
 export interface SolverComparisonOptions extends ChartOptions {
   /** The field compared (default "objective"). */
   readonly metric?: SolverMetric;
+  /** Axis title for the compared value (default: the metric's name, e.g. "Objective"). */
+  readonly valueTitle?: string;
 }
 
 export function solverComparisonSpec(runs: readonly SolverRunRecord[], options: SolverComparisonOptions = {}): VegaLiteSpec {
@@ -50,7 +52,7 @@ export function solverComparisonSpec(runs: readonly SolverRunRecord[], options: 
       y: {
         field: "value",
         type: "quantitative" as const,
-        title: METRIC_TITLES[metric],
+        title: options.valueTitle ?? METRIC_TITLES[metric],
         scale: metric === "elapsedMs" ? { type: "log" as const } : { zero: false },
       },
       color: { field: "solver", type: "nominal" as const, legend: null },
