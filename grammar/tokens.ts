@@ -126,5 +126,9 @@ export const ALL_TOKENS: readonly TokenType[] = [
   BinaryOperator, MultiplicativeOperator,
 ];
 
-/** One lexer instance, reused: construction validates the token set and is not free. */
-export const qpLexer = new Lexer(ALL_TOKENS as TokenType[], { ensureOptimizations: true, positionTracking: "full" });
+/**
+ * One lexer instance, reused: construction validates the token set and is not free. It records
+ * offsets only: lines and columns are derived from them (src/lang/span.ts, LineIndex) for the few
+ * tokens that end up in a span, which is much cheaper than tracking them for every token.
+ */
+export const qpLexer = new Lexer(ALL_TOKENS as TokenType[], { ensureOptimizations: true, positionTracking: "onlyOffset" });

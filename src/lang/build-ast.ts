@@ -8,7 +8,7 @@ import type { Diagnostic, Span } from "./diagnostic.js";
 import { ExprBuilder } from "./build-expr.js";
 import { type Children, type CstNode, firstToken, Incomplete, needNode, needToken, node, nodes, nodesInOrder, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
-import { joinSpans, makeSpan, positionAt } from "./span.js";
+import { joinSpans, type LineIndex, makeSpan, positionAt } from "./span.js";
 import { nearestName } from "./suggest.js";
 
 const ENCODINGS: readonly A.IntEncoding[] = ["binary", "unary", "onehot", "domainwall"];
@@ -22,8 +22,9 @@ export class AstBuilder extends ExprBuilder {
     readonly source: string,
     file: string | undefined,
     diagnostics: Diagnostic[],
+    lines: LineIndex,
   ) {
-    super(file, diagnostics);
+    super(file, diagnostics, lines);
   }
 
   program(cst: CstNode | undefined, comments: readonly IToken[]): A.Program {

@@ -5,7 +5,7 @@ import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { type Children, type CstNode, has, Incomplete, needNode, needToken, node, nodes, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
-import { joinSpans, tokenSpan } from "./span.js";
+import { joinSpans, type LineIndex } from "./span.js";
 
 /** Longest operator chain accepted in one expression; deeper trees would strain later recursion. */
 export const MAX_CHAIN = 4000;
@@ -34,10 +34,11 @@ export class ExprBuilder {
   constructor(
     readonly file: string | undefined,
     readonly diagnostics: Diagnostic[],
+    readonly lines: LineIndex,
   ) {}
 
   span(token: IToken): Span {
-    return tokenSpan(token, this.file);
+    return this.lines.tokenSpan(token, this.file);
   }
 
   identifier(token: IToken): A.Identifier {

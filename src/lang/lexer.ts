@@ -10,7 +10,7 @@ import type { IToken, TokenType } from "chevrotain";
 import * as T from "../../grammar/tokens.js";
 import type { Diagnostic } from "./diagnostic.js";
 import * as M from "./messages.js";
-import { makeSpan, tokenSpan } from "./span.js";
+import { LineIndex, makeSpan } from "./span.js";
 
 /** Deepest bracket / prefix-operator nesting accepted; far beyond hand-written programs. */
 export const MAX_NESTING = 64;
@@ -19,6 +19,8 @@ export interface LexResult {
   readonly tokens: IToken[];
   readonly comments: readonly IToken[];
   readonly diagnostics: Diagnostic[];
+  /** Lines and columns of the source's offsets (tokens carry offsets only). */
+  readonly lines: LineIndex;
   /** False when nesting is too deep to parse safely. */
   readonly parseable: boolean;
 }
@@ -38,22 +40,29 @@ const PREFIX: ReadonlySet<TokenType> = new Set([T.Minus, T.Not, T.If]);
 
 export function lex(source: string, file: string | undefined): LexResult {
   const result = T.qpLexer.tokenize(source);
+  for (const comment of result.groups["comments"] ?? []) setEndOffset(comment);
+  const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const length = Math.max(1, error.length);
-    const start = { line: error.line ?? 1, column: error.column ?? 1, offset: error.offset };
+    const start = lines.position(error.offset);
     const end = { line: start.line, column: start.column + length, offset: error.offset + length };
     diagnostics.push(M.unexpectedCharacter(source.slice(error.offset, error.offset + length), makeSpan(start, end, file)));
   }
   const comments: IToken[] = [];
   for (const comment of result.groups["comments"] ?? []) {
-    if (comment.tokenType === T.UnterminatedComment) diagnostics.push(M.unterminatedComment(tokenSpan(comment, file)));
+    if (comment.tokenType === T.UnterminatedComment) diagnostics.push(M.unterminatedComment(lines.tokenSpan(comment, file)));
     else comments.push(comment);
   }
   const tokens = filterNewlines(result.tokens);
   const tooDeep = findTooDeep(tokens);
-  if (tooDeep !== undefined) diagnostics.push(M.nestingTooDeep(MAX_NESTING, tokenSpan(tooDeep, file)));
-  return { tokens, comments, diagnostics, parseable: tooDeep === undefined };
+  if (tooDeep !== undefined) diagnostics.push(M.nestingTooDeep(MAX_NESTING, lines.tokenSpan(tooDeep, file)));
+  return { tokens, comments, diagnostics, lines, parseable: tooDeep === undefined };
+}
+
+/** The lexer tracks start offsets only; the parser and spans also need where a token ends (inclusive). */
+function setEndOffset(token: IToken): void {
+  token.endOffset = token.startOffset + token.image.length - 1;
 }
 
 /**
@@ -67,6 +76,7 @@ function filterNewlines(tokens: readonly IToken[]): IToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type = token.tokenType;
+    setEndOffset(token);
     if (type === T.Newline) {
       const previous = kept.length > 0 ? kept[kept.length - 1]!.tokenType : T.Newline;
       const next = tokens[i + 1];

@@ -13,7 +13,7 @@ import type { CstNode } from "./cst-reader.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { lex } from "./lexer.js";
 import * as M from "./messages.js";
-import { makeSpan, positionAt, tokenSpan } from "./span.js";
+import { type LineIndex, makeSpan, positionAt } from "./span.js";
 
 export interface ParseOptions {
   /** Shown in rendered diagnostics and stored in every span. */
@@ -32,13 +32,13 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
   const file = options.file;
   const lexed = lex(source, file);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
-  const builder = new AstBuilder(source, file, diagnostics);
+  const builder = new AstBuilder(source, file, diagnostics, lexed.lines);
   if (!lexed.parseable) return { ast: builder.program(undefined, lexed.comments), diagnostics };
   try {
     qpParser.input = lexed.tokens;
     // The parser builds flat nodes (grammar/flat-cst.ts) behind Chevrotain's CstNode type.
     const cst = qpParser.program() as unknown as CstNode;
-    for (const error of qpParser.errors) diagnostics.push(syntaxDiagnostic(error, source, file));
+    for (const error of qpParser.errors) diagnostics.push(syntaxDiagnostic(error, source, file, lexed.lines));
     const ast = builder.program(cst, lexed.comments);
     return { ast, diagnostics };
   } catch (error) {
@@ -58,9 +58,9 @@ function wholeSource(source: string, file: string | undefined): Span {
   return makeSpan(positionAt(source, 0), positionAt(source, Math.min(1, source.length)), file);
 }
 
-function syntaxDiagnostic(error: IRecognitionException, source: string, file: string | undefined): Diagnostic {
+function syntaxDiagnostic(error: IRecognitionException, source: string, file: string | undefined, lines: LineIndex): Diagnostic {
   const token = error.token;
-  const span = spanOfErrorToken(token, error, source, file);
+  const span = spanOfErrorToken(token, error, source, file, lines);
   const notes: string[] = [];
   if (token.tokenType !== EOF && KEYWORDS.has(token.image) && /identifier/.test(error.message)) {
     notes.push(`note: '${token.image}' is a reserved word and cannot name anything`);
@@ -74,8 +74,8 @@ function syntaxDiagnostic(error: IRecognitionException, source: string, file: st
 }
 
 /** EOF and tokens inserted by recovery have no position: point just after the previous real token. */
-function spanOfErrorToken(token: IToken, error: IRecognitionException, source: string, file: string | undefined): Span {
-  if (token.tokenType !== EOF && !Number.isNaN(token.startOffset)) return tokenSpan(token, file);
+function spanOfErrorToken(token: IToken, error: IRecognitionException, source: string, file: string | undefined, lines: LineIndex): Span {
+  if (token.tokenType !== EOF && !Number.isNaN(token.startOffset)) return lines.tokenSpan(token, file);
   const previous = (error as { previousToken?: IToken }).previousToken;
   const offset = previous?.endOffset !== undefined && !Number.isNaN(previous.endOffset) ? previous.endOffset + 1 : source.length;
   const start = positionAt(source, offset);

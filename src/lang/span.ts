@@ -1,18 +1,50 @@
-// Building spans from Chevrotain tokens. Chevrotain's columns are 1-based and its end offsets and
-// end columns inclusive; a Span is half-open, so its end is one past the last character.
+// Building spans from Chevrotain tokens. The lexer records offsets only (tracking lines and columns
+// for every token was a third of its time); lines and columns come from a LineIndex. Lines end at
+// `\n` (so `\r\n` is one break, as the renderer assumes); columns are 1-based; a Span is half-open,
+// so its end is one past the last character.
 import type { IToken } from "chevrotain";
 import type { Position, Span } from "./diagnostic.js";
 
-export function tokenStart(token: IToken): Position {
-  return { line: token.startLine ?? 1, column: token.startColumn ?? 1, offset: token.startOffset };
-}
+/** Line and column of any offset in O(log lines). */
+export class LineIndex {
+  /** Offset at which each line starts, ascending. */
+  private readonly starts: number[] = [0];
 
-export function tokenEnd(token: IToken): Position {
-  return { line: token.endLine ?? token.startLine ?? 1, column: (token.endColumn ?? token.startColumn ?? 0) + 1, offset: (token.endOffset ?? token.startOffset) + 1 };
-}
+  constructor(source: string) {
+    for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
 
-export function tokenSpan(token: IToken, file: string | undefined): Span {
-  return makeSpan(tokenStart(token), tokenEnd(token), file);
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1, offset };
+  }
+
+  tokenStart(token: IToken): Position {
+    return this.position(token.startOffset);
+  }
+
+  /**
+   * One past the token's last character. A token ending in a line break keeps the end column that
+   * Chevrotain gives it (the break belongs to the token's last line, at column 1 when it is not the
+   * token's only break), so that spans match what the lexer reported when it tracked lines itself.
+   */
+  tokenEnd(token: IToken): Position {
+    const endOffset = token.endOffset ?? token.startOffset;
+    const last = this.position(endOffset);
+    const endsInBreak = token.image.length > 1 && token.image.endsWith("\n");
+    if (endsInBreak && token.image.indexOf("\n") < token.image.length - 1) return { line: last.line, column: 2, offset: endOffset + 1 };
+    return { line: last.line, column: last.column + 1, offset: endOffset + 1 };
+  }
+
+  tokenSpan(token: IToken, file: string | undefined): Span {
+    return makeSpan(this.tokenStart(token), this.tokenEnd(token), file);
+  }
 }
 
 export function makeSpan(start: Position, end: Position, file: string | undefined): Span {
