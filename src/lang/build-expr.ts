@@ -20,6 +20,10 @@ const PRECEDENCE: Readonly<Record<A.BinaryOp, number>> = {
   or: 1, and: 2, "==": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "^": 8,
 };
 
+// Token names of the literal atoms, hoisted so that no table is built per atom.
+const BOOLEANS = [["True", true], ["False", false]] as const;
+const CONSTANTS = [["Pi", "pi"], ["E", "e"]] as const;
+
 /** `not` sits at 3: its operand takes every operator tighter than `and`. */
 const PRECEDENCE_ABOVE_NOT = 4;
 
@@ -129,11 +133,11 @@ export class ExprBuilder {
   private atom(children: Children): A.Expr {
     const number = token(children, "NumberLiteral");
     if (number !== undefined) return this.number(number);
-    for (const [key, value] of [["True", true], ["False", false]] as const) {
+    for (const [key, value] of BOOLEANS) {
       const t = token(children, key);
       if (t !== undefined) return { kind: "bool", value, span: this.span(t) };
     }
-    for (const [key, name] of [["Pi", "pi"], ["E", "e"]] as const) {
+    for (const [key, name] of CONSTANTS) {
       const t = token(children, key);
       if (t !== undefined) return { kind: "constant", name, span: this.span(t) };
     }
