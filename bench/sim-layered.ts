@@ -10,7 +10,8 @@
 // (time per gate) / (streaming pass) compares the two under the same machine load. The peer
 // quantum-circuit runs one layer (its cost is per gate) at n ≤ --peer; qsharp-lang
 // (bench/qsharp-peer.ts) runs --qsharp-layers layers past the first at each n in --qsharp, right
-// after our runs at that n. QAOA: random 3-regular graph, max-cut cost as one diagonal pass from precomputed energies, mixer rx(2β) on every qubit.
+// after our runs at that n. QAOA: random 3-regular graph, max-cut cost as one diagonal pass from
+// precomputed energies, mixer rx(2β) on every qubit.
 import { createRequire } from "node:module";
 import { freemem, loadavg } from "node:os";
 import { parseArgs } from "node:util";
