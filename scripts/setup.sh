@@ -21,8 +21,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ -f package-lock.json ]; then
+# npm ci deletes node_modules before installing, so it runs only when the lockfile (or Node) changed
+# since the last install: running setup again must not pull the packages from under a running job.
+stamp=node_modules/.qpipe-install-stamp
+wanted="$(node --version) $(sha256sum package-lock.json 2>/dev/null | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+  echo "setup: npm packages are up to date with package-lock.json"
+elif [ -f package-lock.json ]; then
   npm ci --no-fund --no-audit --loglevel=error
+  echo "$wanted" >"$stamp"
 else
   npm install --no-fund --no-audit --loglevel=error
 fi
