@@ -16,6 +16,12 @@ describe("charts on random records (property)", () => {
     await rendersCleanly(convergenceTraceSpec([{ iteration: 0, value: -5e-324, run: "a" }, { iteration: 0, value: 5e-324, run: "a" }]));
   });
 
+  it("an energy histogram and a solver box plot over subnormal-span values render (no bin loop, no NaN)", async () => {
+    await rendersCleanly(energyHistogramSpec([{ energy: 5e-324, feasible: true }, { energy: 1e-323, feasible: false }]));
+    const runs = [{ solver: "sa", seed: 0, objective: 5e-324, elapsedMs: 1 }, { solver: "tabu", seed: 1, objective: 1e-323, elapsedMs: 2 }];
+    await rendersCleanly(solverComparisonSpec(runs, { metric: "objective" }));
+  });
+
   it("energy histograms", async () => {
     const sample = fc.record({ energy: finite, feasible: fc.boolean(), occurrences: fc.integer({ min: 0, max: 1000 }) });
     await fc.assert(fc.asyncProperty(fc.array(sample, { minLength: 1, maxLength: 50 }), (samples) => rendersCleanly(energyHistogramSpec(samples))), { numRuns: 8 });

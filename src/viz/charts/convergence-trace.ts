@@ -2,6 +2,7 @@
 // the best value so far as a solid line and the raw evaluations faint behind it.
 import { checkFinite, checkRecords, checkString } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
+import { paddedDomainForTinySpan } from "../tiny-span.js";
 
 /** One optimiser evaluation. */
 export interface ConvergencePoint {
@@ -40,15 +41,8 @@ export function convergenceTraceSpec(points: readonly ConvergencePoint[], option
     return { ...point, bestSoFar };
   });
   const valueTitle = options.valueTitle ?? "Objective";
-  // Axis ticks over a span of a few subnormals underflow to a zero step and the SVG gets NaN
-  // coordinates; values that differ by less than 1e-290 are drawn on a unit-padded axis instead.
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const point of values) {
-    lo = Math.min(lo, point.value);
-    hi = Math.max(hi, point.value);
-  }
-  const yScale = hi - lo > 0 && hi - lo < 1e-290 ? { zero: false, domain: [lo - 1, hi + 1] } : { zero: false };
+  const tiny = paddedDomainForTinySpan(values.map((point) => point.value));
+  const yScale = tiny ? { zero: false, domain: tiny } : { zero: false };
   const color = { field: "run", type: "nominal" as const, title: "Run" };
   return {
     ...specFrame(options, "Optimiser convergence"),

@@ -3,6 +3,7 @@
 // low-energy infeasible mass.
 import { checkBoolean, checkFinite, checkRecords } from "../check-records.js";
 import { type ChartOptions, FEASIBLE_COLOR, INFEASIBLE_COLOR, specFrame, type VegaLiteSpec } from "../spec.js";
+import { paddedDomainForTinySpan } from "../tiny-span.js";
 
 /** One distinct sample: its energy (or objective), feasibility and multiplicity. */
 export interface SampleEnergyRecord {
@@ -46,12 +47,14 @@ export function energyHistogramSpec(
     };
   });
   const title = field === "energy" ? "Energy" : "Objective";
+  const tiny = paddedDomainForTinySpan(values.map((v) => v.value));
+  const bin = tiny ? { maxbins: maxBins, extent: tiny } : { maxbins: maxBins };
   return {
     ...specFrame(options, `${title} of samples`),
     data: { values },
     mark: { type: "bar", binSpacing: 1 },
     encoding: {
-      x: { field: "value", type: "quantitative", bin: { maxbins: maxBins }, title },
+      x: { field: "value", type: "quantitative", bin, title },
       y: { aggregate: "sum", field: "occurrences", type: "quantitative", title: "Reads", stack: true },
       color: {
         field: "feasibility",

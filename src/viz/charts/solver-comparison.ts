@@ -2,6 +2,7 @@
 // approximation ratio), faceted by instance when the records span several instances.
 import { checkFinite, checkRecords, checkString } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
+import { paddedDomainForTinySpan } from "../tiny-span.js";
 
 /** One solver run on one instance with one seed: the tidy record the benchmark harness emits. */
 export interface SolverRunRecord {
@@ -44,6 +45,7 @@ export function solverComparisonSpec(runs: readonly SolverRunRecord[], options: 
     return { solver: run.solver, instance: run.instance ?? "", seed: run.seed, value: run[metric] as number };
   });
   const instances = new Set(values.map((v) => v.instance));
+  const tiny = metric === "elapsedMs" ? undefined : paddedDomainForTinySpan(values.map((v) => v.value));
   const frame = specFrame(options, `${METRIC_TITLES[metric]} across seeds`);
   const inner = {
     mark: { type: "boxplot" as const, extent: 1.5, size: 24 },
@@ -53,7 +55,7 @@ export function solverComparisonSpec(runs: readonly SolverRunRecord[], options: 
         field: "value",
         type: "quantitative" as const,
         title: options.valueTitle ?? METRIC_TITLES[metric],
-        scale: metric === "elapsedMs" ? { type: "log" as const } : { zero: false },
+        scale: metric === "elapsedMs" ? { type: "log" as const } : tiny ? { zero: false, domain: tiny } : { zero: false },
       },
       color: { field: "solver", type: "nominal" as const, legend: null },
     },
