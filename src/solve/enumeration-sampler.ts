@@ -17,6 +17,8 @@ export const exactSampler = defineSampler<EnumerationParameters, Qubo>({
   family: "classical",
   summary: `exhaustive enumeration in Gray-code order (up to ${EXACT_MAX_VARIABLES} variables): the proven optimum`,
   defaultReads: 1,
+  countsEvaluations: false,
+  readsAreRestarts: { why: "it enumerates all 2ⁿ assignments once (reads do not apply)" },
   parameters: {
     maxMinimizers: { kind: "integer", min: 1, max: EXACT_MAX_REPORTED, default: 64 },
     lowest: { kind: "integer", min: 0, max: EXACT_MAX_REPORTED, default: 0 },

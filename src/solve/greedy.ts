@@ -19,6 +19,8 @@ export const greedySampler = defineSampler<GreedyParameters, LocalSearchForm>({
   family: "classical",
   summary: "greedy construction (randomised after the first read) then steepest descent",
   defaultReads: 10,
+  countsEvaluations: false,
+  readsAreRestarts: true,
   parameters: {
     candidates: { kind: "integer", min: 1, max: 1_000_000, default: 3 },
     polish: { kind: "boolean", default: true },

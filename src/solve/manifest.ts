@@ -12,8 +12,11 @@ export interface Manifest {
   readonly family: SolverFamily;
   /** Every parameter the solver ran with, defaults filled in. */
   readonly parameters: JsonObject;
-  readonly reads: number;
+  /** Reads asked for; null for `reads: Infinity` (restart until the budget is spent). */
+  readonly reads: number | null;
   readonly timeLimitMs: number | null;
+  /** Objective evaluations allowed (null: unlimited). Older manifests lack the field. */
+  readonly evaluationBudget?: number | null;
   readonly targetEnergy: number | null;
   /** The seed of the random stream the run drew from. */
   readonly seed: string;

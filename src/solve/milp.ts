@@ -64,6 +64,9 @@ function milpDefinition(native: NativeLpLike | undefined, nativeSign: 1 | -1) {
     family: "classical",
     summary: "exact reference: HiGHS branch-and-cut on the model's own MILP, or on the linearised QUBO",
     defaultReads: 1,
+    countsEvaluations: false,
+    noEvaluationCount: "HiGHS's branch-and-cut does not expose a count comparable to objective evaluations (LP iterations and nodes are not candidate assignments)",
+    readsAreRestarts: { why: "HiGHS runs one deterministic branch-and-cut (one answer)" },
     parameters: MILP_PARAMETERS,
     encode: (qubo) => ({ qubo, native, nativeSign }),
     solve: solveMilp,
@@ -75,6 +78,8 @@ export const milpSolver: Sampler = {
   family: "classical",
   summary: "exact reference: HiGHS branch-and-cut on the model's own MILP (constraints native), or on the linearised QUBO (up to ~100 variables)",
   parameters: MILP_PARAMETERS,
+  countsEvaluations: false,
+  readsAreRestarts: false,
   sample: (problem, options) => {
     const native = nativeLpOf(problem);
     return milpDefinition(native?.lp, native?.sign ?? 1).sample(problem, options);

@@ -45,7 +45,15 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const fallbackName = options.fallback?.solver ?? DEFAULT_SOLVERS.classical;
   const fallbackSampler = getSampler(fallbackName);
   if (fallbackSampler.family !== "classical") throw new RangeError(`fallback solver must be classical, '${fallbackName}' is ${fallbackSampler.family}`);
-  const common: CommonOptions = { seed: options.seed, rng: options.rng, reads: options.reads, timeLimitMs: options.timeLimitMs, targetEnergy: options.targetEnergy };
+  // The fallback gets the same budgets (time, evaluations) as the solver it stands in for.
+  const common: CommonOptions = {
+    seed: options.seed,
+    rng: options.rng,
+    reads: options.reads,
+    timeLimitMs: options.timeLimitMs,
+    targetEnergy: options.targetEnergy,
+    evaluationBudget: options.evaluationBudget,
+  };
   const model = asModel(problem);
   const requested = { mode, solver: solverName };
 

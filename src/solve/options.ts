@@ -10,15 +10,31 @@ export interface CommonOptions {
   readonly seed?: Seed;
   /** The random stream to draw from (recorded by its seed in the manifest). */
   readonly rng?: Rng;
-  /** Independent reads (restarts); each contributes one sample. */
+  /**
+   * Independent reads (restarts); each contributes one sample. `Infinity` (with a finite time limit
+   * or an evaluation budget) restarts until the budget is spent, for samplers whose reads are restarts.
+   */
   readonly reads?: number;
   /** Wall-clock budget for the solve phase; solvers stop early and say so in `info.stoppedBy`. */
   readonly timeLimitMs?: number;
   /** Stop as soon as a read reaches an energy ≤ this (for time-to-target runs); `info.stoppedBy = "target"`. */
   readonly targetEnergy?: number;
+  /**
+   * Most objective evaluations the run may spend (docs/solvers.md, "Evaluation budget"); undefined
+   * = unlimited. Solvers whose length the user did not set size themselves from it.
+   */
+  readonly evaluationBudget?: number;
 }
 
-export const COMMON_OPTION_NAMES: readonly string[] = ["seed", "rng", "reads", "timeLimitMs", "targetEnergy"];
+export const COMMON_OPTION_NAMES: readonly string[] = ["seed", "rng", "reads", "timeLimitMs", "targetEnergy", "evaluationBudget"];
+
+export interface CheckedCommonOptions {
+  /** Infinity: restart until the time limit or the evaluation budget is spent. */
+  readonly reads: number;
+  readonly timeLimitMs: number | undefined;
+  readonly targetEnergy: number | undefined;
+  readonly evaluationBudget: number | undefined;
+}
 
 export type ParameterSpec =
   | { readonly kind: "integer"; readonly min: number; readonly max?: number; readonly default: number | null }
@@ -88,14 +104,18 @@ function checkNumber(what: string, value: unknown, min: number, max: number | un
   }
 }
 
-/** Checks the common options: reads a positive integer, time limit positive, seed or rng. */
-export function checkCommonOptions(
-  options: CommonOptions,
-  defaultReads: number,
-): { reads: number; timeLimitMs: number | undefined; targetEnergy: number | undefined } {
+/** Checks the common options: reads a positive integer (or Infinity under a budget), time limit positive, seed or rng. */
+export function checkCommonOptions(options: CommonOptions, defaultReads: number): CheckedCommonOptions {
   const reads = options.reads ?? defaultReads;
   if (typeof reads !== "number") throw new TypeError(`reads must be a number, got ${typeof reads}`);
-  if (!Number.isSafeInteger(reads) || reads < 1) throw new RangeError(`reads must be a positive integer, got ${reads}`);
+  if (reads !== Infinity && (!Number.isSafeInteger(reads) || reads < 1)) throw new RangeError(`reads must be a positive integer or Infinity, got ${reads}`);
+  const evaluationBudget = options.evaluationBudget;
+  if (evaluationBudget !== undefined) {
+    if (typeof evaluationBudget !== "number") throw new TypeError(`evaluationBudget must be a number, got ${typeof evaluationBudget}`);
+    if (!Number.isSafeInteger(evaluationBudget) || evaluationBudget < 1) {
+      throw new RangeError(`evaluationBudget must be a positive integer (objective evaluations), got ${evaluationBudget}`);
+    }
+  }
   const timeLimitMs = options.timeLimitMs;
   if (timeLimitMs !== undefined) {
     if (typeof timeLimitMs !== "number") throw new TypeError(`timeLimitMs must be a number, got ${typeof timeLimitMs}`);
@@ -109,7 +129,11 @@ export function checkCommonOptions(
     if (typeof targetEnergy !== "number") throw new TypeError(`targetEnergy must be a number, got ${typeof targetEnergy}`);
     if (Number.isNaN(targetEnergy)) throw new RangeError("targetEnergy must be a number, got NaN");
   }
-  return { reads, timeLimitMs: timeLimitMs === Infinity ? undefined : timeLimitMs, targetEnergy };
+  const finiteTime = timeLimitMs === Infinity ? undefined : timeLimitMs;
+  if (reads === Infinity && finiteTime === undefined && evaluationBudget === undefined) {
+    throw new RangeError("reads: Infinity needs a finite timeLimitMs or an evaluationBudget (unlimited reads without a budget never end)");
+  }
+  return { reads, timeLimitMs: finiteTime, targetEnergy, evaluationBudget };
 }
 
 function assertNever(value: never): never {

@@ -22,6 +22,8 @@ export const parallelTempering = defineSampler<TemperingParameters, LocalSearchF
   family: "classical",
   summary: "parallel tempering: Metropolis replicas on a geometric β ladder with neighbour exchanges",
   defaultReads: 4,
+  countsEvaluations: false,
+  readsAreRestarts: true,
   parameters: {
     sweeps: { kind: "integer", min: 1, max: 1e9, default: 1000 },
     replicas: { kind: "integer", min: 2, max: 4096, default: 16 },

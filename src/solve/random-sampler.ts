@@ -8,6 +8,8 @@ export const randomSampler = defineSampler<Record<string, never>, number>({
   family: "classical",
   summary: "uniform random assignments (a baseline)",
   defaultReads: 100,
+  countsEvaluations: false,
+  readsAreRestarts: true,
   parameters: {},
   encode: (qubo) => qubo.linear.length,
   solve: (n, _params, context) => {

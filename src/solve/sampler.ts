@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import type { Qubo } from "../compile/qubo.js";
 import { type Rng, createRng } from "../util/rng.js";
 import { type Deadline, createDeadline } from "./deadline.js";
+import { EvaluationCounter } from "./evaluations.js";
 import type { JsonObject, JsonValue } from "./json.js";
 import { type SolverFamily, qpipeVersion, quboHash } from "./manifest.js";
 import { type CommonOptions, type ParameterSpecs, checkCommonOptions, resolveParameters } from "./options.js";
@@ -25,6 +26,10 @@ export interface Sampler {
   readonly summary: string;
   /** The solver's own parameters (kind, range, default). */
   readonly parameters: ParameterSpecs;
+  /** Counts objective evaluations: honours `evaluationBudget` and reports `info.evaluations`. */
+  readonly countsEvaluations: boolean;
+  /** Reads are independent restarts (so `reads: Infinity` restarts until the budget is spent), not shots or one deterministic run. */
+  readonly readsAreRestarts: boolean;
   sample(problem: Problem, options?: SamplerOptions): Promise<SampleSet>;
   /**
    * Resource check before a run (a quantum sampler estimates qubits, memory and time here): a reason
@@ -36,7 +41,12 @@ export interface Sampler {
 export interface SamplerContext {
   readonly rng: Rng;
   readonly deadline: Deadline;
+  /** Reads to run; Infinity means "restart until the time limit or the evaluation budget is spent". */
   readonly reads: number;
+  /** The evaluation budget (limit Infinity when none was set); counting solvers spend from it per sweep. */
+  readonly evaluations: EvaluationCounter;
+  /** Whether the caller set solver parameter `name` (defaults are filled in `params`: a budget sizes only unset lengths). */
+  userSet(name: string): boolean;
   /** Stop once a read reaches energy ≤ this (−Infinity when no target was set). */
   readonly targetEnergy: number;
   /** Where the solver deposits one assignment per read. */
@@ -53,6 +63,12 @@ export interface SamplerDefinition<P extends JsonObject, E> {
   readonly summary: string;
   readonly defaultReads: number;
   readonly parameters: ParameterSpecs;
+  /** See `Sampler.countsEvaluations` (default false). */
+  readonly countsEvaluations?: boolean;
+  /** Why a solver that does not count evaluations refuses a budget (shown in the RangeError). */
+  readonly noEvaluationCount?: string;
+  /** See `Sampler.readsAreRestarts` (default false); `why` says what a read is when it is not a restart. */
+  readonly readsAreRestarts?: boolean | { readonly why: string };
   /** Builds the solver's working form of the QUBO (adjacency, Ising couplings, LP text …). */
   encode(qubo: Qubo, params: P): E;
   /** Runs `context.reads` reads (fewer if the deadline passes) and pushes each into `context.out`. */
@@ -65,13 +81,16 @@ export function defineSampler<P extends JsonObject, E>(definition: SamplerDefini
     family: definition.family,
     summary: definition.summary,
     parameters: definition.parameters,
+    countsEvaluations: definition.countsEvaluations === true,
+    readsAreRestarts: definition.readsAreRestarts === true,
     sample: (problem, options = {}) => runSampler(definition, problem, options),
   };
 }
 
 async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition<P, E>, problem: Problem, options: SamplerOptions): Promise<SampleSet> {
   if (options === null || typeof options !== "object") throw new TypeError(`${definition.name} options must be an object`);
-  const { reads, timeLimitMs, targetEnergy } = checkCommonOptions(options, definition.defaultReads);
+  const { reads, timeLimitMs, targetEnergy, evaluationBudget } = checkCommonOptions(options, definition.defaultReads);
+  checkBudgetSupport(definition, reads, evaluationBudget);
   // The specs validated every entry, so the resolved object has the shape P declares.
   const params = resolveParameters(definition.name, definition.parameters, options) as P;
   const rng = options.rng ?? createRng(options.seed ?? 0);
@@ -86,9 +105,19 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
   const out = new ReadBuffer(model.qubo.linear.length, reads, elapsedMs);
   const info: Record<string, JsonValue> = {};
   const deadline = createDeadline(timeLimitMs);
-  await definition.solve(encoded, params, { rng, deadline, reads, targetEnergy: targetEnergy ?? -Infinity, out, info, elapsedMs });
+  const evaluations = new EvaluationCounter(evaluationBudget ?? Infinity);
+  const userSet = (name: string): boolean => options[name] !== undefined;
+  const context = { rng, deadline, reads, evaluations, userSet, targetEnergy: targetEnergy ?? -Infinity, out, info, elapsedMs };
+  await definition.solve(encoded, params, context);
   const solveEnd = performance.now();
   if (out.length === 0) throw new Error(`internal: solver ${definition.name} returned no reads`);
+  if (definition.countsEvaluations) {
+    // Every read costs at least one evaluation: a count of 0 means the solver forgot to spend.
+    if (evaluations.spent < 1 || evaluations.spent > evaluations.limit) {
+      throw new Error(`internal: solver ${definition.name} reported ${evaluations.spent} evaluations (budget ${evaluations.limit})`);
+    }
+    info.evaluations = evaluations.spent;
+  }
 
   return SampleSet.fromReads(
     model,
@@ -99,8 +128,9 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
         solver: definition.name,
         family: definition.family,
         parameters: params,
-        reads,
+        reads: reads === Infinity ? null : reads,
         timeLimitMs: timeLimitMs ?? null,
+        evaluationBudget: evaluationBudget ?? null,
         targetEnergy: targetEnergy ?? null,
         seed: rng.seed,
         version: qpipeVersion(),
@@ -112,6 +142,23 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
     },
     () => performance.now(),
   );
+}
+
+function checkBudgetSupport<P extends JsonObject, E>(definition: SamplerDefinition<P, E>, reads: number, evaluationBudget: number | undefined): void {
+  if (evaluationBudget !== undefined && !definition.countsEvaluations) {
+    const why = definition.noEvaluationCount ?? "it does not count objective evaluations";
+    throw new RangeError(`solver ${definition.name} cannot honour evaluationBudget: ${why}; bound it with timeLimitMs instead`);
+  }
+  if (reads === Infinity && definition.readsAreRestarts !== true) {
+    const why = typeof definition.readsAreRestarts === "object" ? definition.readsAreRestarts.why : "its reads are not restarts";
+    throw new RangeError(`solver ${definition.name} cannot take reads: Infinity: ${why}; give a number of reads`);
+  }
+}
+
+/** Marks a run cut short by its evaluation budget (solvers call this when the budget stopped them). */
+export function recordEvaluationLimit(context: SamplerContext, readsDone: number): void {
+  context.info.stoppedBy = "evaluations";
+  context.info.readsCompleted = readsDone;
 }
 
 /** Marks a run cut short by its time budget (solvers call this when they stop early). */

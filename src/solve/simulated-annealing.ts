@@ -32,6 +32,8 @@ export const simulatedAnnealing = defineSampler<AnnealingParameters, LocalSearch
   family: "classical",
   summary: "simulated annealing: Metropolis sweeps under a geometric β schedule from the coefficient scale",
   defaultReads: 10,
+  countsEvaluations: false,
+  readsAreRestarts: true,
   parameters: {
     sweeps: { kind: "integer", min: 1, max: 1e9, default: 1000 },
     betaRange: { kind: "range", default: null },

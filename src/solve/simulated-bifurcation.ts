@@ -54,6 +54,8 @@ export const simulatedBifurcation = defineSampler<BifurcationParameters, IsingFo
   family: "quantum-inspired",
   summary: "simulated bifurcation (Goto et al.): ballistic, discrete or adiabatic oscillator dynamics on the Ising form",
   defaultReads: 10,
+  countsEvaluations: false,
+  readsAreRestarts: true,
   parameters: {
     variant: { kind: "choice", values: ["ballistic", "discrete", "adiabatic"], default: "ballistic" },
     steps: { kind: "integer", min: 1, max: 1e9, default: 1000 },

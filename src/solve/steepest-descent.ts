@@ -8,6 +8,8 @@ export const steepestDescentSampler = defineSampler<Record<string, never>, Local
   family: "classical",
   summary: "steepest-descent local search from random starts, to one-flip local minima",
   defaultReads: 10,
+  countsEvaluations: false,
+  readsAreRestarts: true,
   parameters: {},
   encode: (qubo) => localSearchForm(qubo),
   solve: (form, _params, context) => {

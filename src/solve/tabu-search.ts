@@ -32,6 +32,8 @@ export const tabuSearch = defineSampler<TabuParameters, LocalSearchForm>({
   family: "classical",
   summary: "multistart one-flip tabu search with aspiration and frequency-based diversification (after MST2)",
   defaultReads: 10,
+  countsEvaluations: false,
+  readsAreRestarts: true,
   parameters: {
     tenure: { kind: "integer", min: 1, max: 1e9, default: null },
     stallIterations: { kind: "integer", min: 1, max: 1e12, default: null },

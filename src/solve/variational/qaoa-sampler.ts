@@ -75,6 +75,8 @@ function qaoaDefinition(groups: Groups, backend: Backend | undefined) {
     family: "quantum",
     summary: "QAOA on the statevector simulator",
     defaultReads: 1000,
+  countsEvaluations: false,
+  readsAreRestarts: { why: "its reads are shots of one optimised state, not restarts" },
     parameters: QAOA_PARAMETERS,
     encode: (qubo) => ({ qubo, energies: qaoaEnergies(qubo) }),
     solve: async ({ qubo, energies }, params, context) => {
@@ -130,6 +132,8 @@ export const qaoaSampler: Sampler = {
   family: "quantum",
   summary: "QAOA on the statevector simulator (x or xy-ring mixer, ramp/INTERP start, mean or CVaR)",
   parameters: QAOA_PARAMETERS,
+  countsEvaluations: false,
+  readsAreRestarts: false,
   sample: async (problem, options) => {
     const { backend, rest } = takeBackend(options);
     return qaoaDefinition(groupsOf(problem), backend).sample(problem, rest);

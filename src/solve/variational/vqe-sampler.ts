@@ -54,6 +54,8 @@ const vqeDefinition = (backend: Backend | undefined) => defineSampler<VqeParamet
   family: "quantum",
   summary: "VQE with a hardware-efficient ansatz on the statevector simulator",
   defaultReads: 1000,
+  countsEvaluations: false,
+  readsAreRestarts: { why: "its reads are shots of one optimised state, not restarts" },
   parameters: VQE_PARAMETERS,
   encode: (qubo) => ({ qubo, energies: quboEnergies(qubo) }),
   solve: async ({ qubo, energies }, params, context) => {
