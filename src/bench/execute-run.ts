@@ -6,7 +6,7 @@ import { findSampler } from "../solve/registry.js";
 import type { SampleSet } from "../solve/sample-set.js";
 import type { LoadedInstance } from "./load-instance.js";
 import type { RunRecord } from "./run-record.js";
-import { type SolverSpec, type SuiteSpec, budgetOf } from "./spec.js";
+import { BUDGET_KEYS, type SolverSpec, type SuiteSpec, budgetOf, outsideEvaluationBudget } from "./spec.js";
 
 export interface RunTask {
   readonly instance: number;
@@ -30,21 +30,33 @@ export async function executeRun(spec: SuiteSpec, task: RunTask, loadInstance: (
   } catch (error) {
     return { ...base, status: "failed", error: `loading the instance: ${messageOf(error)}` };
   }
-  const budget = budgetOf(spec, solver);
   let set: SampleSet;
   try {
-    set = await solve(instance.model, {
-      mode: modeOf(solver),
-      solver: solver.solver,
-      parameters: solver.parameters,
-      seed: task.seed,
-      reads: budget.reads,
-      timeLimitMs: budget.timeMs,
-    });
+    set = await solve(instance.model, { mode: modeOf(solver), solver: solver.solver, parameters: solver.parameters, seed: task.seed, ...samplerBudget(spec, solver) });
   } catch (error) {
     return { ...base, ...instanceFields(instance), status: "failed", error: messageOf(error) };
   }
   return recordFromSampleSet(base, instance, set, spec.successTolerance);
+}
+
+/**
+ * The budget options a sampler gets. Without a reads budget, a solver whose reads are restarts gets
+ * `reads: Infinity` and restarts until the time or evaluation budget is spent (at its default read
+ * count it would stop early, and "equal budget" would not be true); a solver whose reads are shots
+ * (QAOA, VQE) or that runs once (exact, milp) keeps its default. An evaluation budget goes only to
+ * solvers that count evaluations (the spec refused the others unless unequal budgets are allowed).
+ */
+export function samplerBudget(spec: SuiteSpec, solver: SolverSpec): { reads?: number; timeLimitMs?: number; evaluationBudget?: number } {
+  const budget = budgetOf(spec, solver);
+  const sampler = findSampler(solver.solver);
+  const counted = budget.evaluations !== undefined && !outsideEvaluationBudget(spec, solver) ? budget.evaluations : undefined;
+  const bounded = budget.timeMs !== undefined || counted !== undefined;
+  const reads = budget.reads ?? (bounded && sampler?.readsAreRestarts === true ? Infinity : undefined);
+  return {
+    ...(reads === undefined ? {} : { reads }),
+    ...(budget.timeMs === undefined ? {} : { timeLimitMs: budget.timeMs }),
+    ...(counted === undefined ? {} : { evaluationBudget: counted }),
+  };
 }
 
 function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: SampleSet, tolerance: number): RunRecord {
@@ -72,6 +84,7 @@ function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: Sam
     bestBits: (feasible ?? lowest)?.bits ?? null,
     feasibleFraction: nReads === 0 ? null : nFeasible / nReads,
     nReads,
+    evaluations: typeof set.info.evaluations === "number" ? set.info.evaluations : null,
     gap,
     approximationRatio: objective === null || bestKnown === null || bestKnown === 0 ? null : objective / bestKnown,
     success,
@@ -103,6 +116,7 @@ function instanceFields(instance: LoadedInstance): Partial<RunRecord> {
 /** A record with the request filled in and every result empty. */
 export function baseRecord(spec: SuiteSpec, solver: SolverSpec, instance: string, seed: number): RunRecord {
   const budget = budgetOf(spec, solver);
+  const outside = outsideEvaluationBudget(spec, solver);
   return {
     suite: spec.name,
     instance,
@@ -114,13 +128,15 @@ export function baseRecord(spec: SuiteSpec, solver: SolverSpec, instance: string
     error: null,
     budgetTimeMs: budget.timeMs ?? null,
     budgetReads: budget.reads ?? null,
-    unequalBudget: budget !== spec.budget && (budget.timeMs !== spec.budget.timeMs || budget.reads !== spec.budget.reads),
+    budgetEvaluations: outside ? null : (budget.evaluations ?? null),
+    unequalBudget: outside || (budget !== spec.budget && BUDGET_KEYS.some((key) => budget[key] !== spec.budget[key])),
     sense: null,
     bestObjective: null,
     bestEnergy: null,
     bestBits: null,
     feasibleFraction: null,
     nReads: null,
+    evaluations: null,
     bestKnown: null,
     gap: null,
     approximationRatio: null,

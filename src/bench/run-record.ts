@@ -18,7 +18,12 @@ export interface RunRecord {
   readonly error: string | null;
   readonly budgetTimeMs: number | null;
   readonly budgetReads: number | null;
-  /** True when this solver's budget differs from the suite's (allowed only by `allowUnequalBudget`). */
+  /** The objective evaluations the solver was held to; null without one, or for a solver that does not count them. */
+  readonly budgetEvaluations: number | null;
+  /**
+   * True when this solver's budget differs from the suite's, or when it ran outside the suite's
+   * evaluation budget because it does not count evaluations (both allowed only by `allowUnequalBudget`).
+   */
   readonly unequalBudget: boolean;
   readonly sense: "min" | "max" | null;
   /** Best feasible objective in the problem's own sense; null when no feasible sample was found. */
@@ -30,6 +35,8 @@ export interface RunRecord {
   /** Fraction of reads that were feasible. */
   readonly feasibleFraction: number | null;
   readonly nReads: number | null;
+  /** Objective evaluations the run spent (sampler's `info.evaluations`); null for solvers that do not count them. */
+  readonly evaluations: number | null;
   readonly bestKnown: number | null;
   /** Relative shortfall from the best known, ≥ 0 when not beaten: (best known − objective)/|best known| for max. */
   readonly gap: number | null;
@@ -72,6 +79,7 @@ export const DETERMINISTIC_FIELDS = [
   "bestBits",
   "feasibleFraction",
   "nReads",
+  "evaluations",
   "bestKnown",
   "gap",
   "approximationRatio",
@@ -90,8 +98,8 @@ export function runKey(record: Pick<RunRecord, "instance" | "solver" | "seed">):
 }
 
 export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = [
-  "suite", "instance", "solver", "solverName", "mode", "seed", "status", "error", "budgetTimeMs", "budgetReads", "unequalBudget",
-  "sense", "bestObjective", "bestEnergy", "bestBits", "feasibleFraction", "nReads", "bestKnown", "gap", "approximationRatio",
+  "suite", "instance", "solver", "solverName", "mode", "seed", "status", "error", "budgetTimeMs", "budgetReads", "budgetEvaluations", "unequalBudget",
+  "sense", "bestObjective", "bestEnergy", "bestBits", "feasibleFraction", "nReads", "evaluations", "bestKnown", "gap", "approximationRatio",
   "success", "timeToTargetMs", "readsToTarget", "loadMs", "encodeMs", "solveMs", "decodeMs", "modeUsed", "solverUsed", "fallbackReason", "stoppedBy",
   "resources", "inputHash", "nVariables", "deterministic", "stageMetrics",
 ];

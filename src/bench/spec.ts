@@ -4,19 +4,29 @@
 //
 // Equal budgets are the point of the harness: every solver runs under the suite's `budget`. A solver
 // entry may carry its own `budget` only when it equals the suite's, or when the spec sets
-// `allowUnequalBudget: true` — and then the records and the report say so.
+// `allowUnequalBudget: true` — and then the records and the report say so. A budget of objective
+// evaluations binds only solvers that count them: one that does not (milp) is refused under it
+// unless unequal budgets are allowed, and then it runs outside the budget, marked like an unequal one.
 //
 // A spec with a `stage` runs an ML pipeline stage instead of QUBO solvers (stage-spec.ts).
+import { findSampler } from "../solve/registry.js";
 import { type StageInstanceSpec, type StageSpec, STAGE_INSTANCE_KINDS, checkStageFit, parseStage, parseStageInstance, stageMode } from "./stage-spec.js";
 import { isObject, show, unknownKeys } from "./spec-fields.js";
 
-/** The resources each run may spend: wall time of the solve phase and/or reads (restarts, shots). */
+/** The resources each run may spend: wall time of the solve phase, reads (restarts, shots) and/or objective evaluations. */
 export interface Budget {
   /** Wall-clock limit of the solve phase in ms. */
   readonly timeMs?: number;
   /** Independent reads (restarts for classical solvers, measured shots for quantum ones). */
   readonly reads?: number;
+  /**
+   * Objective evaluations (the objective, or its exact change, computed for one candidate
+   * assignment; a quantum solver's shots count one each): the sampler's `evaluationBudget`.
+   */
+  readonly evaluations?: number;
 }
+
+export const BUDGET_KEYS = ["timeMs", "reads", "evaluations"] as const;
 
 /** Where the best-known objective of an instance comes from (for gaps, ratios and success). */
 export type BestKnownSpec = number | "exact" | { readonly file: string; readonly key: string };
@@ -103,7 +113,7 @@ export class SuiteSpecError extends Error {
   }
 }
 
-const BUDGET_PARAMETERS = ["reads", "timeLimitMs", "seed", "rng", "targetEnergy"];
+const BUDGET_PARAMETERS = ["reads", "timeLimitMs", "evaluationBudget", "seed", "rng", "targetEnergy"];
 const MODES = ["classical", "quantum-inspired", "quantum"];
 const FORMATS = ["qubo", "beasley", "rudy"];
 
@@ -141,13 +151,15 @@ export function parseSuiteSpec(value: unknown): SuiteSpec {
     solvers.forEach((solver, k) => {
       const own = solver.budget;
       if (own === undefined) return;
-      for (const key of ["timeMs", "reads"] as const) {
+      for (const key of BUDGET_KEYS) {
         if (own[key] === budget[key]) continue;
         const relation = (own[key] ?? Infinity) > (budget[key] ?? Infinity) ? "a bigger" : "a different";
         issue(`solvers[${k}].budget.${key}`, `gives ${solver.label} ${relation} budget (${show(own[key])}) than the suite's (${show(budget[key])}); budgets must be equal unless the spec sets allowUnequalBudget: true`);
       }
     });
   }
+
+  if (stage === undefined && allowUnequalBudget === false) checkEvaluationCounting(solvers, budget, issue);
 
   const runTimeoutMs = value.runTimeoutMs ?? defaultRunTimeout(budget);
   if (typeof runTimeoutMs !== "number" || !(runTimeoutMs > 0) || !Number.isFinite(runTimeoutMs)) issue("runTimeoutMs", `must be a positive number of ms, got ${show(runTimeoutMs)}`);
@@ -178,6 +190,31 @@ export function budgetOf(spec: SuiteSpec, solver: SolverSpec): Budget {
   return solver.budget ?? spec.budget;
 }
 
+/** Whether a solver can be held to a budget of objective evaluations (unknown names are reported elsewhere). */
+export function countsEvaluations(solver: Pick<SolverSpec, "solver">): boolean {
+  return findSampler(solver.solver)?.countsEvaluations ?? true;
+}
+
+/**
+ * Whether a solver runs outside its budget: an evaluation budget it cannot count (a solver that does
+ * not count evaluations runs only under `allowUnequalBudget`, bound by the rest of the budget).
+ */
+export function outsideEvaluationBudget(spec: SuiteSpec, solver: SolverSpec): boolean {
+  return spec.stage === undefined && budgetOf(spec, solver).evaluations !== undefined && !countsEvaluations(solver);
+}
+
+function checkEvaluationCounting(solvers: readonly SolverSpec[], budget: Budget | undefined, issue: Report): void {
+  solvers.forEach((solver, k) => {
+    const evaluations = (solver.budget ?? budget)?.evaluations;
+    if (evaluations === undefined || countsEvaluations(solver)) return;
+    issue(
+      `solvers[${k}]`,
+      `${solver.label} (${solver.solver}) does not count objective evaluations, so it cannot be held to the budget of ${evaluations} evaluations; ` +
+        "remove it, or set allowUnequalBudget: true to run it outside that budget (its records and the report then say so)",
+    );
+  });
+}
+
 function defaultRunTimeout(budget: Budget | undefined): number {
   return budget?.timeMs === undefined ? 120_000 : 3 * budget.timeMs + 10_000;
 }
@@ -186,19 +223,24 @@ type Report = (field: string, message: string) => void;
 
 function parseBudget(value: unknown, at: string, issue: Report, required: boolean): Budget | undefined {
   if (value === undefined) {
-    if (required) issue(at, "is required: { timeMs?, reads? } with at least one of them");
+    if (required) issue(at, "is required: { timeMs?, reads?, evaluations? } with at least one of them");
     return undefined;
   }
   if (!isObject(value)) {
-    issue(at, "must be an object { timeMs?, reads? }");
+    issue(at, "must be an object { timeMs?, reads?, evaluations? }");
     return undefined;
   }
-  unknownKeys(value, at, ["timeMs", "reads"], issue);
-  const { timeMs, reads } = value;
-  if (timeMs === undefined && reads === undefined) issue(at, "must set timeMs, reads or both");
+  unknownKeys(value, at, BUDGET_KEYS, issue);
+  const { timeMs, reads, evaluations } = value;
+  if (timeMs === undefined && reads === undefined && evaluations === undefined) issue(at, "must set at least one of timeMs, reads and evaluations");
   if (timeMs !== undefined && (typeof timeMs !== "number" || !(timeMs > 0) || !Number.isFinite(timeMs))) issue(`${at}.timeMs`, `must be a positive number of ms, got ${show(timeMs)}`);
   if (reads !== undefined && (!Number.isSafeInteger(reads) || (reads as number) < 1)) issue(`${at}.reads`, `must be a positive integer, got ${show(reads)}`);
-  return { ...(timeMs === undefined ? {} : { timeMs: timeMs as number }), ...(reads === undefined ? {} : { reads: reads as number }) };
+  if (evaluations !== undefined && (!Number.isSafeInteger(evaluations) || (evaluations as number) < 1)) issue(`${at}.evaluations`, `must be a positive integer (objective evaluations), got ${show(evaluations)}`);
+  return {
+    ...(timeMs === undefined ? {} : { timeMs: timeMs as number }),
+    ...(reads === undefined ? {} : { reads: reads as number }),
+    ...(evaluations === undefined ? {} : { evaluations: evaluations as number }),
+  };
 }
 
 function parseInstance(item: Record<string, unknown>, at: string, issue: Report): InstanceSpec {

@@ -2,7 +2,8 @@
 // comparisons get the same grid, worker pool, resume, tidy records, bootstrap CIs, verdicts, HTML
 // report and replay. A spec with a `stage` names the stage and its options; its instances are the
 // stage's inputs (data sets, Ising models, decision instances) and its "solvers" are the stage's
-// methods. The suite's budget means the stage's own budget:
+// methods. The suite's budget means the stage's own budget (budget.evaluations, QUBO objective
+// evaluations, is refused: a stage does not pass it on; tuning's evaluations are its budget.reads):
 //
 //   stage               instances                                   methods            budget.reads       budget.timeMs
 //   feature-selection   csv, make-classification                    FEATURE_SELECTORS  QUBO solver reads  QUBO solver limit
@@ -165,6 +166,14 @@ export function checkStageFit(stage: StageSpec | undefined, instances: readonly 
   solvers.forEach((solver, k) => {
     if (methods !== undefined && !methods.includes(solver.solver)) issue(`solvers[${k}].solver`, `a ${stage.kind} suite runs ${methods.join(", ")}, got '${solver.solver}'`);
   });
+  // A stage's own evaluations (tuning's cross-validated fits) are its budget.reads; budget.evaluations
+  // means QUBO objective evaluations, which the stages do not pass on to their solvers.
+  const ownBudgets = [{ at: "budget", budget }, ...solvers.map((solver, k) => ({ at: `solvers[${k}].budget`, budget: solver.budget }))];
+  for (const { at, budget: own } of ownBudgets) {
+    if (own?.evaluations === undefined) continue;
+    const instead = stage.kind === "tuning" ? "a tuning run's evaluations (cross-validated fits) are budget.reads" : "bound the runs by reads or timeMs";
+    issue(`${at}.evaluations`, `objective evaluations are not a budget of stage suites; ${instead}`);
+  }
   if ((stage.kind === "tuning" || stage.kind === "sampling") && budget?.reads === undefined) {
     issue("budget.reads", stage.kind === "tuning" ? "is required: evaluations per tuning run" : "is required: samples per sampler run");
   }

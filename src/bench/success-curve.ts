@@ -5,14 +5,18 @@
 // Reading a longer run's prefix as a shorter run holds for qpipe's solvers: a read (a restart, or one
 // of QAOA's i.i.d. shots) does not depend on how many reads follow it, and a time budget only
 // decides when the loop of reads stops.
+//
+// On the evaluations axis (suites with a budget of objective evaluations) the samplers do not say
+// how many evaluations had been spent when the target was first reached, so a successful run is
+// charged its whole spend: the curve then shows success at the budget spent, not the way there.
 import type { RunRecord } from "./run-record.js";
 import { wilsonInterval } from "./statistics.js";
 
-export type SuccessAxis = "reads" | "time";
+export type SuccessAxis = "reads" | "time" | "evaluations";
 
 export interface SuccessCurvePoint {
   readonly solver: string;
-  /** Reads, or solve time in ms. */
+  /** Reads, solve time in ms, or objective evaluations. */
   readonly budget: number;
   readonly successProbability: number;
   readonly low: number;
@@ -24,7 +28,7 @@ export interface SuccessCurvePoint {
 export interface SuccessCurveOptions {
   /** The instance to draw (success is per instance); default: the only instance of the records. */
   readonly instance?: string;
-  /** Default: reads when every run's budget was a read count, else time. */
+  /** Default: evaluations when every run had an evaluation budget, reads when every run's budget was a read count, else time. */
   readonly axis?: SuccessAxis;
 }
 
@@ -36,14 +40,23 @@ export function successCurve(records: readonly RunRecord[], options: SuccessCurv
     throw new RangeError(`success curves are per instance: choose one of ${instances.join(", ")} with { instance }`);
   }
   // Failed and timed-out runs stay in the denominator: they did not reach the target.
-  const runs = records.filter((r) => r.instance === instance && (r.success !== null || r.status !== "ok"));
+  let runs = records.filter((r) => r.instance === instance && (r.success !== null || r.status !== "ok"));
   if (!runs.some((r) => r.success !== null)) throw new RangeError(`no runs with a best known to reach${instance === undefined ? "" : ` on instance '${instance}'`}`);
-  const axis = options.axis ?? (runs.every((r) => r.budgetTimeMs === null && r.budgetReads !== null) ? "reads" : "time");
-  if (axis !== "reads" && axis !== "time") throw new RangeError(`axis must be 'reads' or 'time', got ${String(axis)}`);
+  const axis = options.axis ?? defaultAxis(runs);
+  if (axis !== "reads" && axis !== "time" && axis !== "evaluations") throw new RangeError(`axis must be 'reads', 'time' or 'evaluations', got ${String(axis)}`);
+  if (axis === "evaluations") {
+    // A solver that ran outside the evaluation budget (it does not count evaluations) has no place on this axis.
+    runs = runs.filter((r) => typeof r.budgetEvaluations === "number");
+    if (runs.length === 0) throw new RangeError(`no run${instance === undefined ? "" : ` on instance '${instance}'`} had a budget of objective evaluations: choose axis 'reads' or 'time'`);
+  }
 
-  const spent = (r: RunRecord): number => (axis === "reads" ? (r.nReads ?? r.budgetReads ?? 0) : (r.solveMs ?? r.budgetTimeMs ?? 0));
-  // A success without a recorded arrival (an older record) is charged its whole run.
-  const arrival = (r: RunRecord): number | null => (r.success !== true ? null : ((axis === "reads" ? r.readsToTarget : r.timeToTargetMs) ?? spent(r)));
+  const spent = (r: RunRecord): number => {
+    if (axis === "reads") return r.nReads ?? r.budgetReads ?? 0;
+    if (axis === "time") return r.solveMs ?? r.budgetTimeMs ?? 0;
+    return r.evaluations ?? r.budgetEvaluations ?? 0;
+  };
+  // A success without a recorded arrival (an older record; any run on the evaluations axis) is charged its whole run.
+  const arrival = (r: RunRecord): number | null => (r.success !== true ? null : ((axis === "reads" ? r.readsToTarget : axis === "time" ? r.timeToTargetMs : null) ?? spent(r)));
   const bySolver = new Map<string, RunRecord[]>();
   for (const run of runs) bySolver.set(run.solver, [...(bySolver.get(run.solver) ?? []), run]);
 
@@ -52,7 +65,7 @@ export function successCurve(records: readonly RunRecord[], options: SuccessCurv
   const grid = [...new Set(steps)].sort((a, b) => a - b);
   if (grid.length === 0) grid.push(1);
   // Start below the first arrival so that every curve visibly rises from where nothing had arrived:
-  // at one read, or at half the earliest time.
+  // at one read, or at half the earliest time or evaluation count.
   const start = axis === "reads" ? 1 : grid[0]! / 2;
   if (start < grid[0]!) grid.unshift(start);
   const points: SuccessCurvePoint[] = [];
@@ -69,4 +82,9 @@ export function successCurve(records: readonly RunRecord[], options: SuccessCurv
     }
   }
   return points;
+}
+
+function defaultAxis(runs: readonly RunRecord[]): SuccessAxis {
+  if (runs.every((r) => typeof r.budgetEvaluations === "number")) return "evaluations";
+  return runs.every((r) => r.budgetTimeMs === null && r.budgetReads !== null) ? "reads" : "time";
 }

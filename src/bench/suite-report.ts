@@ -10,8 +10,8 @@ import { type ReportSection, htmlReport } from "../viz/html-report.js";
 import { table } from "../viz/records-table.js";
 import { renderChart } from "../viz/rendered-chart.js";
 import type { RunRecord } from "./run-record.js";
-import type { SuiteSpec } from "./spec.js";
-import { successCurve } from "./success-curve.js";
+import { type Budget, type SuiteSpec, outsideEvaluationBudget } from "./spec.js";
+import { type SuccessAxis, successCurve } from "./success-curve.js";
 import type { SuiteSummary } from "./summarize.js";
 
 /** At most this many instances get their own TTS chart (the table covers all of them). */
@@ -19,18 +19,35 @@ const MAX_TTS_CHARTS = 6;
 
 export const SUMMARY_COLUMNS = [
   "instance", "solver", "rank", "nRuns", "nFailed", "median", "q1", "q3", "ciLow", "ciHigh", "bestKnown", "successProbability",
-  "medianReadsToTarget", "ttsMs", "medianSolveMs", "medianOverheadMs", "reference", "delta", "deltaCiLow", "deltaCiHigh", "addedTimeMs",
+  "medianReadsToTarget", "ttsMs", "medianSolveMs", "medianEvaluations", "medianOverheadMs", "reference", "delta", "deltaCiLow", "deltaCiHigh", "addedTimeMs",
 ] as const;
+
+/** "500 ms solve time and 10 reads", "20000 objective evaluations": the budget in words. */
+export function describeBudget(budget: Budget): string {
+  const parts = [
+    budget.timeMs === undefined ? null : `${budget.timeMs} ms solve time`,
+    budget.reads === undefined ? null : `${budget.reads} reads`,
+    budget.evaluations === undefined ? null : `${budget.evaluations} objective evaluations`,
+  ];
+  return parts.filter((part) => part !== null).join(" and ");
+}
+
+const AXIS_TITLES: Readonly<Record<SuccessAxis, string>> = { reads: "Reads", time: "Solve time (ms)", evaluations: "Objective evaluations" };
+
+/** The success curve's budget axis: evaluations when the suite's budget counts them, else time when it has a time limit, else reads. */
+function successAxis(spec: SuiteSpec): SuccessAxis {
+  if (spec.budget.evaluations !== undefined) return "evaluations";
+  return spec.budget.timeMs === undefined ? "reads" : "time";
+}
 
 export async function suiteReportHtml(spec: SuiteSpec, records: readonly RunRecord[], summary: SuiteSummary): Promise<string> {
   const sections: ReportSection[] = [];
-  const budget = [spec.budget.timeMs === undefined ? null : `${spec.budget.timeMs} ms solve time`, spec.budget.reads === undefined ? null : `${spec.budget.reads} reads`]
-    .filter((part) => part !== null)
-    .join(" and ");
+  const outside = spec.solvers.filter((solver) => outsideEvaluationBudget(spec, solver)).map((solver) => solver.label);
+  const outsideText = outside.length === 0 ? "" : ` ${outside.join(", ")} ${outside.length === 1 ? "does" : "do"} not count objective evaluations and ran outside that budget, bound only by the rest of it.`;
   sections.push({
     kind: "text",
     heading: "Suite",
-    text: `${spec.description ?? spec.name}. ${spec.instances.length} instances × ${spec.solvers.length} solvers × ${spec.seeds.length} seeds; budget per run: ${budget}${spec.allowUnequalBudget ? " (this suite allows unequal budgets: see the records)" : ", the same for every solver"}.`,
+    text: `${spec.description ?? spec.name}. ${spec.instances.length} instances × ${spec.solvers.length} solvers × ${spec.seeds.length} seeds; budget per run: ${describeBudget(spec.budget)}${spec.allowUnequalBudget ? " (this suite allows unequal budgets: see the records)" : ", the same for every solver"}.${outsideText}`,
   });
   sections.push({ kind: "text", heading: "Verdicts", text: summary.verdicts.length === 0 ? "Only one solver ran." : summary.verdicts.join("\n") });
   sections.push({ kind: "table", table: table(summary.rows, { columns: [...SUMMARY_COLUMNS], maxRows: 500, digits: 5 }), caption: "Per solver × instance: median best objective with quartiles and 95% bootstrap CI; success probability and TTS(99%) against the best known; Δ against the reference solver." });
@@ -51,12 +68,12 @@ export async function suiteReportHtml(spec: SuiteSpec, records: readonly RunReco
     if (rows.length === 0) continue;
     const tts = rows.map((row) => ({ solver: row.solver, ttsMs: row.ttsMs !== null && row.ttsMs > 0 ? row.ttsMs : null, successProbability: row.successProbability ?? undefined }));
     sections.push({ kind: "chart", chart: await renderChart(ttsBarsSpec(tts, { title: `TTS(99%) on ${instance.name}` })), caption: "Time to reach the best known with 99% confidence; solvers that never reached it are marked." });
-    const axis = spec.budget.timeMs === undefined ? "reads" : "time";
+    const axis = successAxis(spec);
     const curve = successCurve(records, { instance: instance.name, axis });
     sections.push({
       kind: "chart",
-      chart: await renderChart(successProbabilitySpec(curve, { title: `Success probability vs budget on ${instance.name}`, budgetTitle: axis === "reads" ? "Reads" : "Solve time (ms)" })),
-      caption: "Fraction of runs that had reached the best known within each budget (from each run's first arrival), with a Wilson 95% band.",
+      chart: await renderChart(successProbabilitySpec(curve, { title: `Success probability vs budget on ${instance.name}`, budgetTitle: AXIS_TITLES[axis] })),
+      caption: `Fraction of runs that had reached the best known within each budget (${axis === "evaluations" ? "each successful run charged the evaluations it spent in all: the samplers do not record when the target was reached" : "from each run's first arrival"}), with a Wilson 95% band.${axis === "evaluations" && outside.length > 0 ? ` Not drawn: ${outside.join(", ")} (no evaluation count).` : ""}`,
     });
   }
   const failures = records.filter((r) => r.status !== "ok" || r.fallbackReason !== null);

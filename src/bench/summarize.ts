@@ -31,8 +31,10 @@ export interface SolverSummary {
   readonly successProbability: number | null;
   /** Median reads to the best known over all runs (a miss counts as never); null when the median run missed. */
   readonly medianReadsToTarget: number | null;
-  /** Median solve time of the completed runs. */
+  /** Median solve time of the completed runs (under a time budget: how much of it was used). */
   readonly medianSolveMs: number | null;
+  /** Median objective evaluations spent by the completed runs; null when the solver does not count them. */
+  readonly medianEvaluations: number | null;
   /** Median of load + encode + solve + decode. */
   readonly medianTotalMs: number | null;
   /** Median of load + encode: what the formulation costs before any solving. */
@@ -161,6 +163,7 @@ function describeGroup(spec: SuiteSpec, instance: string, solver: string, runs: 
       successProbability: p,
       medianReadsToTarget: bestKnown === null ? null : finiteOrNull(median(runs.map((r) => (r.success === true && r.readsToTarget !== null ? r.readsToTarget : Infinity)))),
       medianSolveMs,
+      medianEvaluations: medianOf(ok.flatMap((r) => (r.evaluations === null || r.evaluations === undefined ? [] : [r.evaluations]))),
       medianTotalMs: totalMs,
       medianOverheadMs: medianOf(ok.map((r) => (r.loadMs ?? 0) + (r.encodeMs ?? 0))),
       ttsMs: tts === null || !Number.isFinite(tts) ? null : tts,
@@ -196,7 +199,7 @@ function compare(spec: SuiteSpec, instance: string, group: Group, reference: Gro
         : worse(ci.low) && worse(ci.high)
           ? "is worse than"
           : "is not distinguishable from";
-  const budget = group.unequalBudget || reference.unequalBudget ? "at UNEQUAL budget" : "at equal budget";
+  const budget = group.unequalBudget || reference.unequalBudget ? "at UNEQUAL budget" : `at equal budget${spec.budget.evaluations === undefined ? "" : ` of ${spec.budget.evaluations} evaluations`}`;
   const direction = sense === "max" ? "higher is better" : "lower is better";
   const sentence =
     `${instance}: ${group.solver} ${relation} ${reference.solver} ${budget}: Δ median objective = ${formatNumber(ci.estimate)} ` +

@@ -1,7 +1,7 @@
 // One run in this thread (no worker pool): the record's time to target comes from the first read
 // that reached the best known, not from the whole solve.
 import { describe, expect, it } from "vitest";
-import { executeRun } from "../../src/bench/execute-run.js";
+import { executeRun, samplerBudget } from "../../src/bench/execute-run.js";
 import { loadInstance } from "../../src/bench/load-instance.js";
 import { parseSuiteSpec } from "../../src/bench/spec.js";
 
@@ -43,4 +43,36 @@ describe("executeRun", () => {
     expect(reached).toHaveLength(spec.seeds.length);
     expect(reached.some((r) => r.readsToTarget! < r.nReads!)).toBe(true);
   });
+});
+
+describe("the budget each sampler gets", () => {
+  const rr = [{ kind: "random-regular-maxcut", name: "rr10", nodes: 10, degree: 3, seed: 2, bestKnown: "exact" }];
+
+  it("spends a time budget in full: restarting solvers restart until it ends, QAOA keeps its shots", async () => {
+    const timed = parseSuiteSpec({ name: "timed", seeds: [1], budget: { timeMs: 300 }, instances: rr, solvers: [{ solver: "sa", parameters: { sweeps: 10 } }, { solver: "qaoa", parameters: { p: 1, maxEvaluations: 5 } }] });
+    expect(samplerBudget(timed, timed.solvers[0]!)).toEqual({ reads: Infinity, timeLimitMs: 300 });
+    expect(samplerBudget(timed, timed.solvers[1]!)).toEqual({ timeLimitMs: 300 });
+    const load = (k: number) => loadInstance(timed.instances[k]!, ".");
+    const sa = await executeRun(timed, { instance: 0, solver: 0, seed: 1 }, load);
+    expect(sa.status, sa.error ?? "").toBe("ok");
+    expect(sa.stoppedBy).toBe("time-limit");
+    // Ten sweeps on ten spins take microseconds: only restarts fill 300 ms.
+    expect(sa.solveMs!).toBeGreaterThanOrEqual(300);
+    expect(sa.nReads!).toBeGreaterThan(100);
+    // A reads budget is kept as given.
+    const counted = parseSuiteSpec({ name: "counted", seeds: [1], budget: { timeMs: 300, reads: 7 }, instances: rr, solvers: [{ solver: "sa" }] });
+    expect(samplerBudget(counted, counted.solvers[0]!)).toEqual({ reads: 7, timeLimitMs: 300 });
+  });
+
+  it("runs milp outside an evaluation budget when unequal budgets are allowed, and its record says so", async () => {
+    const spec = parseSuiteSpec({ name: "outside", seeds: [1], budget: { evaluations: 2000 }, allowUnequalBudget: true, instances: rr, solvers: [{ solver: "sa" }, { solver: "milp" }] });
+    expect(samplerBudget(spec, spec.solvers[0]!)).toEqual({ reads: Infinity, evaluationBudget: 2000 });
+    expect(samplerBudget(spec, spec.solvers[1]!)).toEqual({});
+    const load = (k: number) => loadInstance(spec.instances[k]!, ".");
+    const [sa, milp] = await Promise.all([0, 1].map((solver) => executeRun(spec, { instance: 0, solver, seed: 1 }, load)));
+    expect(sa).toMatchObject({ status: "ok", budgetEvaluations: 2000, unequalBudget: false });
+    expect(sa!.evaluations!).toBeLessThanOrEqual(2000);
+    expect(milp).toMatchObject({ status: "ok", budgetEvaluations: null, evaluations: null, unequalBudget: true });
+    expect(milp!.success).toBe(true);
+  }, 60_000);
 });

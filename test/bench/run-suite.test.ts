@@ -62,6 +62,44 @@ describe("runSuite", () => {
     expect(replay.identical).toBe(true);
   }, LONG);
 
+  it("holds every solver to a budget of objective evaluations, records what each spent, replays bit-identically and says so in the report", async () => {
+    const dir = await scratch();
+    const spec = parseSuiteSpec({
+      name: "evaluations",
+      seeds: [1, 2, 3],
+      budget: { evaluations: 3000 },
+      instances: [{ kind: "random-regular-maxcut", name: "rr10", nodes: 10, degree: 3, seed: 2, bestKnown: "exact" }],
+      solvers: [{ solver: "sa" }, { solver: "sa", label: "sa-20", parameters: { sweeps: 20 } }],
+    });
+    const result = await runSuite(spec, { baseDir: dir, outDir: join(dir, "out"), nWorkers: 2 });
+    expect(result.records).toHaveLength(6);
+    for (const record of result.records) {
+      expect(record.status, record.error ?? "").toBe("ok");
+      expect(record.budgetEvaluations).toBe(3000);
+      expect(record.unequalBudget).toBe(false);
+      expect(record.evaluations).toBeGreaterThan(0);
+      expect(record.evaluations!).toBeLessThanOrEqual(3000);
+      expect(record.deterministic).toBe(true);
+    }
+    const csv = (await readFile(join(dir, "out", "records.csv"), "utf8")).split("\n");
+    const header = csv[0]!.split(",");
+    expect(header).toContain("budgetEvaluations");
+    expect(csv[1]!.split(",")[header.indexOf("evaluations")]).toBe(String(result.records[0]!.evaluations));
+    for (const row of result.summary.rows) expect(row.medianEvaluations).toBeLessThanOrEqual(3000);
+    expect(result.summary.verdicts).toHaveLength(1);
+    expect(result.summary.verdicts[0]).toMatch(/at equal budget of 3000 evaluations: /);
+    const report = await readFile(join(dir, "out", "report.html"), "utf8");
+    expect(report).toContain("budget per run: 3000 objective evaluations, the same for every solver");
+    expect(report).toContain("at equal budget of 3000 evaluations");
+    expect(report).toContain("medianEvaluations");
+
+    const replay = await replaySuite(join(dir, "out", "manifest.json"), { outDir: join(dir, "replay"), nWorkers: 2, skipReport: true });
+    expect(replay).toMatchObject({ identical: true, nCompared: 6, nTimeBound: 0, differences: [], missing: [] });
+    // The evaluations spent are among the fields replay compares.
+    const changed = { ...result.records[0]!, evaluations: result.records[0]!.evaluations! - 1 };
+    expect(compareRecords([result.records[0]!], [changed]).differences.map((d) => d.field)).toEqual(["evaluations"]);
+  }, LONG);
+
   it("replay comparison reports a changed deterministic field", () => {
     const record = { instance: "a", solver: "tabu", seed: 1, deterministic: true, bestObjective: 5, bestBits: "01" } as never;
     const changed = { ...(record as object), bestObjective: 6 } as never;

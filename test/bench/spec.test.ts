@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SuiteSpecError, parseSuiteSpec } from "../../src/bench/spec.js";
+import { SuiteSpecError, outsideEvaluationBudget, parseSuiteSpec } from "../../src/bench/spec.js";
 
 const valid = {
   name: "tiny",
@@ -71,6 +71,59 @@ describe("suite spec validation", () => {
 
   it("accepts a solver budget equal to the suite's", () => {
     expect(() => parseSuiteSpec({ ...valid, solvers: [{ solver: "tabu", budget: { reads: 10, timeMs: 500 } }] })).not.toThrow();
+  });
+
+  it("accepts a budget of objective evaluations, alone or with the others, and refuses a bad one by name", () => {
+    expect(parseSuiteSpec({ ...valid, budget: { evaluations: 20_000 } }).budget).toEqual({ evaluations: 20_000 });
+    expect(parseSuiteSpec({ ...valid, budget: { evaluations: 500, timeMs: 500 } }).budget).toEqual({ evaluations: 500, timeMs: 500 });
+    for (const bad of [0, -3, 2.5, "1000", null, Infinity]) {
+      const issues = issuesOf({ ...valid, budget: { evaluations: bad } });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ field: "budget.evaluations" });
+      expect(issues[0]!.message).toMatch(/^must be a positive integer \(objective evaluations\), got /);
+    }
+    expect(issuesOf({ ...valid, budget: {} })[0]).toMatchObject({ field: "budget", message: "must set at least one of timeMs, reads and evaluations" });
+    expect(issuesOf({ ...valid, solvers: [{ solver: "sa", parameters: { evaluationBudget: 10 } }] })[0]!.field).toBe("solvers[0].parameters.evaluationBudget");
+  });
+
+  it("refuses a solver given more (or other) evaluations than the suite, unless unequal budgets are allowed", () => {
+    const suite = { ...valid, budget: { evaluations: 1000 } };
+    const bigger = { ...suite, solvers: [{ solver: "tabu" }, { solver: "sa", budget: { evaluations: 5000 } }] };
+    const issues = issuesOf(bigger);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.field).toBe("solvers[1].budget.evaluations");
+    expect(issues[0]!.message).toMatch(/bigger budget \(5000\) than the suite's \(1000\)/);
+    // A time limit in place of the suite's evaluations is a different budget too.
+    expect(issuesOf({ ...suite, solvers: [{ solver: "sa", budget: { timeMs: 100 } }] }).map((i) => i.field).sort()).toEqual(["solvers[0].budget.evaluations", "solvers[0].budget.timeMs"]);
+    expect(parseSuiteSpec({ ...bigger, allowUnequalBudget: true }).solvers[1]!.budget).toEqual({ evaluations: 5000 });
+  });
+
+  it("refuses milp (it counts no evaluations) under an evaluation budget by naming its entry, unless unequal budgets are allowed", () => {
+    const suite = { ...valid, budget: { evaluations: 1000, timeMs: 2000 }, solvers: [{ solver: "sa" }, { solver: "milp", label: "highs" }] };
+    const issues = issuesOf(suite);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.field).toBe("solvers[1]");
+    expect(issues[0]!.message).toMatch(/highs \(milp\) does not count objective evaluations.*1000 evaluations.*allowUnequalBudget/);
+    const allowed = parseSuiteSpec({ ...suite, allowUnequalBudget: true });
+    expect(outsideEvaluationBudget(allowed, allowed.solvers[1]!)).toBe(true);
+    expect(outsideEvaluationBudget(allowed, allowed.solvers[0]!)).toBe(false);
+    // Without an evaluation budget milp is an ordinary entry.
+    expect(() => parseSuiteSpec({ ...suite, budget: { timeMs: 2000 } })).not.toThrow();
+  });
+
+  it("keeps budget.evaluations out of stage suites, where tuning's evaluations are budget.reads", () => {
+    const tuning = {
+      name: "tune",
+      stage: { kind: "tuning" },
+      seeds: [1],
+      budget: { reads: 10, evaluations: 100 },
+      instances: [{ kind: "make-classification", name: "d", nSamples: 40, nFeatures: 4, nInformative: 2, seed: 1 }],
+      solvers: [{ solver: "random" }],
+    };
+    const issues = issuesOf(tuning);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.field).toBe("budget.evaluations");
+    expect(issues[0]!.message).toMatch(/tuning run's evaluations \(cross-validated fits\) are budget.reads/);
   });
 
   it("rejects non-objects at the root", () => {
