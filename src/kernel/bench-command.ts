@@ -2,7 +2,7 @@
 // budget and seeds, summarised like `qpipe bench` (median objective with a bootstrap CI, gap to the
 // best known, success probability, rank, verdicts) with the comparison chart.
 //
-//   bench PROBLEM with tabu, sa(sweeps: 200), qaoa(p: 2) [seeds 5 | seeds 1, 4, 9] [budget 200 reads | budget 2 s | budget 500 ms]
+//   bench PROBLEM with tabu, sa(sweeps: 200), qaoa(p: 2) [seeds 5 | seeds 1, 4, 9] [budget 200 reads | budget 20000 evals | budget 2 s | budget 500 ms]
 //   bench from "suite.json"
 //
 // Runs go one after another in the kernel's cell worker (an interrupt stops them). A problem of at
@@ -78,10 +78,15 @@ function summaryOutput(spec: SuiteSpec, summary: SuiteSummary): CellOutput {
     bestKnown: r.bestKnown,
     gap: r.medianGap,
     pSuccess: r.successProbability,
+    ...(spec.budget.evaluations === undefined ? {} : { evaluations: r.medianEvaluations }),
     rank: r.rank,
   }));
   const table = new RecordsTable(rows);
-  const budget = [spec.budget.reads === undefined ? "" : `${spec.budget.reads} reads`, spec.budget.timeMs === undefined ? "" : `${spec.budget.timeMs} ms`].filter((s) => s !== "").join(", ");
+  const budget = [
+    spec.budget.reads === undefined ? "" : `${spec.budget.reads} reads`,
+    spec.budget.evaluations === undefined ? "" : `${spec.budget.evaluations} evaluations`,
+    spec.budget.timeMs === undefined ? "" : `${spec.budget.timeMs} ms`,
+  ].filter((s) => s !== "").join(", ");
   const header = `bench ${spec.name}: ${spec.solvers.length} solvers × ${spec.seeds.length} seeds${several ? ` × ${spec.instances.length} instances` : ""}, budget ${budget} each`;
   const json = { name: spec.name, seeds: spec.seeds, budget: spec.budget, rows };
   return { kind: "result", data: { "text/plain": `${header}\n${table.toText()}`, "text/html": table.toHTML(), "application/json": json } };
@@ -168,11 +173,11 @@ interface BenchCommand {
   readonly problem: string;
   readonly solvers: readonly { label: string; solver: string; parameters: Record<string, unknown> }[];
   readonly seeds: readonly number[];
-  readonly budget: { readonly reads?: number; readonly timeMs?: number };
+  readonly budget: { readonly reads?: number; readonly evaluations?: number; readonly timeMs?: number };
 }
 
 const TOKEN = /"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_-]*|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[(),:]|\S/g;
-const SYNTAX = "expected `bench PROBLEM with SOLVER[(key: value, …)], … [seeds N | seeds A, B, …] [budget N reads | budget SECONDS s | budget MS ms]`";
+const SYNTAX = "expected `bench PROBLEM with SOLVER[(key: value, …)], … [seeds N | seeds A, B, …] [budget N reads | budget N evals | budget SECONDS s | budget MS ms]`";
 
 /** Parses the one-line form; every mistake is a `command-syntax` failure naming what was expected. */
 export function parseBenchCommand(command: CommandText): BenchCommand {
@@ -232,12 +237,15 @@ export function parseBenchCommand(command: CommandText): BenchCommand {
       if (seeds.length === 0) throw usage(command, "seeds must be at least 1");
     } else if (clause === "budget" && budget === undefined) {
       const amount = take("the budget");
-      const unit = take("the budget's unit (reads, s or ms)");
+      const unit = take("the budget's unit (reads, evals, s or ms)");
       if (!isNumber(amount) || !(Number(amount) > 0)) throw usage(command, `the budget must be a positive number, found '${amount}'`);
+      // Counts are whole: the suite spec would refuse 2.5 reads, but here the cell names the mistake.
+      if ((unit === "reads" || unit === "evals") && !Number.isSafeInteger(Number(amount))) throw usage(command, `a budget in ${unit} must be a whole number, found '${amount}'`);
       if (unit === "reads") budget = { reads: Number(amount) };
+      else if (unit === "evals") budget = { evaluations: Number(amount) };
       else if (unit === "s") budget = { timeMs: Number(amount) * 1000 };
       else if (unit === "ms") budget = { timeMs: Number(amount) };
-      else throw usage(command, `the budget's unit is reads, s or ms, not '${unit}'`);
+      else throw usage(command, `the budget's unit is reads, evals (objective evaluations), s or ms, not '${unit}'`);
     } else {
       throw usage(command, `unexpected '${clause}'; ${SYNTAX}`);
     }

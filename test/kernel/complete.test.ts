@@ -118,7 +118,7 @@ describe("completion in commands", () => {
     expect(matchesOf(SESSION, "bench knapsack with tabu, q")).toEqual(["qaoa"]);
     expect(matchesOf(SESSION, "bench knapsack with qaoa(p: 2, mi")).toEqual(["mixer"]);
     expect(matchesOf(SESSION, "bench knapsack with tabu seeds 3 ")).toEqual(["budget"]);
-    expect(matchesOf(SESSION, "bench knapsack with tabu budget 20 ")).toEqual(["ms", "reads", "s"]);
+    expect(matchesOf(SESSION, "bench knapsack with tabu budget 20 ")).toEqual(["evals", "ms", "reads", "s"]);
     expect(matchesOf(SESSION, 'bench from "su')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // A real Jupyter client (nbclient, through jupyter_client) runs a notebook written in the qpipe
-// language against the kernel process: declarations persist, commands show results, an error cell
-// gives an error output with the diagnostic, and the heartbeat is answered.
+// language against the kernel process: declarations persist, commands show results (a bench under a
+// budget of objective evaluations among them), an error cell gives an error output with the
+// diagnostic, and the heartbeat is answered.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +24,7 @@ const NOTEBOOK = {
     code('bind max_cut {"n": 3, "edges": [[0, 1, 1.0], [1, 2, 2.0]]}\ncompile max_cut to qubo'),
     code("problem broken {\n  var x: binary[2]\n  minimize x[0] + y\n}"),
     code("compile max_cut"),
+    code("bench max_cut with sa, sa(sweeps: 3) seeds 2 budget 200 evals"),
   ].map((cell, i) => ({ ...cell, id: `cell-${i}` })),
 };
 
@@ -54,7 +56,7 @@ describe.skipIf(!available)("a qpipe notebook run by nbclient", () => {
     });
     const result = JSON.parse(stdout) as { heartbeat: boolean; cells: Output[][] };
     expect(result.heartbeat).toBe(true);
-    const [declare, compile, broken, again] = result.cells;
+    const [declare, compile, broken, again, bench] = result.cells;
     expect(declare).toEqual([]);
     expect(compile?.map((o) => o.output_type)).toEqual(["display_data", "execute_result"]);
     expect(compile?.[1]?.data?.["text/plain"]).toMatch(/^problem max_cut → QUBO: 3 variables/);
@@ -64,5 +66,11 @@ describe.skipIf(!available)("a qpipe notebook run by nbclient", () => {
     expect(broken?.[0]?.traceback?.join("\n")).toContain("--> cell[3]:3:19");
     // The failed cell left the session intact.
     expect(again?.[0]?.output_type).toBe("execute_result");
+    // A bench under a budget of objective evaluations: chart, volatile timings with the verdict, summary.
+    expect(bench?.map((o) => o.output_type)).toEqual(["display_data", "display_data", "execute_result"]);
+    expect(bench?.[1]?.data?.["text/plain"]).toContain("at equal budget of 200 evaluations");
+    expect(bench?.[2]?.data?.["text/plain"]).toMatch(/^bench max_cut: 2 solvers × 2 seeds, budget 200 evaluations each/);
+    const rows = (bench?.[2]?.data?.["application/json"] as { rows: { evaluations: number }[] }).rows;
+    expect(rows.every((row) => row.evaluations > 0 && row.evaluations <= 200)).toBe(true);
   });
 });

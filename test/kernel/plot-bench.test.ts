@@ -131,6 +131,25 @@ describe("bench", () => {
     expect(await summary()).toEqual(await summary());
   });
 
+  it("holds every solver to `budget N evals` and shows what each spent", { timeout: 120_000 }, async () => {
+    const s = await session();
+    const outcome = await s.execute("bench max_cut with sa, sa(sweeps: 4) seeds 2 budget 600 evals");
+    const data = resultOf(outcome);
+    const json = data["application/json"] as { budget: unknown; rows: { solver: string; runs: number; evaluations: number }[] };
+    expect(json.budget).toEqual({ evaluations: 600 });
+    expect(String(data["text/plain"])).toMatch(/^bench max_cut: 2 solvers × 2 seeds, budget 600 evaluations each/);
+    expect(json.rows).toHaveLength(2);
+    for (const row of json.rows) {
+      expect(row.runs).toBe(2);
+      expect(row.evaluations).toBeGreaterThan(0);
+      expect(row.evaluations).toBeLessThanOrEqual(600);
+    }
+    const timings = outcome.outputs[1];
+    expect(timings?.kind === "display" && String(timings.data["text/plain"])).toContain("at equal budget of 600 evaluations");
+    // Evaluations, unlike time, give the same summary on every run.
+    expect(resultOf(await s.execute("bench max_cut with sa, sa(sweeps: 4) seeds 2 budget 600 evals"))["application/json"]).toEqual(json);
+  });
+
   it("runs a suite file relative to the notebook's directory", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "qpipe-bench-cell-"));
     const suite = {
@@ -149,7 +168,7 @@ describe("bench", () => {
   });
 
   it("parses any text after `with` into a command or a command-syntax failure, never another throw", () => {
-    const words = fc.constantFrom("tabu", "sa", "(", ")", ",", ":", "seeds", "budget", "reads", "s", "ms", "3", "-1", "0.5", '"x"', "true", "p");
+    const words = fc.constantFrom("tabu", "sa", "(", ")", ",", ":", "seeds", "budget", "reads", "evals", "s", "ms", "3", "-1", "0.5", '"x"', "true", "p");
     const text = fc.array(fc.oneof(words, fc.string({ maxLength: 4 })), { maxLength: 10 }).map((parts) => `bench p with ${parts.join(" ")}`);
     fc.assert(
       fc.property(text, (command) => {
@@ -174,12 +193,18 @@ describe("bench", () => {
       seeds: [3, 8],
       budget: { timeMs: 2000 },
     });
+    expect(parseBenchCommand({ word: "bench", text: "bench p with tabu budget 20000 evals", line: 1 }).budget).toEqual({ evaluations: 20000 });
   });
 
   it("rejects malformed commands, unknown solvers and solver parameters the suite sets", async () => {
     const s = await session();
     expect((await s.execute("bench max_cut")).error?.ename).toBe("command-syntax");
-    expect((await s.execute("bench max_cut with tabu budget 10 evals")).error?.evalue).toContain("reads, s or ms");
+    expect((await s.execute("bench max_cut with tabu budget 10 parsecs")).error?.evalue).toContain("reads, evals (objective evaluations), s or ms");
+    expect((await s.execute("bench max_cut with sa budget 2.5 evals")).error?.evalue).toContain("a budget in evals must be a whole number");
+    // milp counts no evaluations: the suite refuses it by its entry.
+    const milp = await s.execute("bench max_cut with sa, milp budget 100 evals");
+    expect(milp.error?.ename).toBe("bench-spec");
+    expect(milp.error?.evalue).toMatch(/^solvers\[1\]: milp \(milp\) does not count objective evaluations/);
     expect((await s.execute("bench max_cut with tabu seeds x")).error?.ename).toBe("command-syntax");
     expect((await s.execute("bench max_cut with nonsense")).error?.ename).toBe("unknown-solver");
     expect((await s.execute("bench max_cut with tabu(seed: 3)")).error?.ename).toBe("bench-spec");
