@@ -35,3 +35,37 @@ export class EvaluationCounter {
     this.used += count;
   }
 }
+
+export interface ReadPlan {
+  /** Reads to run (Infinity: restart until a budget is spent). */
+  readonly reads: number;
+  /** Sweeps / steps / iterations per read. */
+  readonly length: number;
+}
+
+export interface ReadCost {
+  /** Evaluations every read spends before its first step (a random start's full evaluation). */
+  readonly perRead: number;
+  /** Evaluations one step (sweep, iteration) spends. */
+  readonly perStep: number;
+}
+
+/**
+ * The sizing rule of solvers whose work is a length per read. A length the user set, or no budget,
+ * or unbounded reads keep `length` (the budget then only caps the run); otherwise each of the R
+ * reads gets ⌊(E − R·perRead) / (R·perStep)⌋ steps, and when not even one step per read fits, fewer
+ * reads of one step run. A budget below one read of one step is a RangeError.
+ */
+export function planReads(solver: string, counter: EvaluationCounter, reads: number, cost: ReadCost, length: number, userSetLength: boolean): ReadPlan {
+  if (!counter.limited) return { reads, length };
+  const minimum = cost.perRead + cost.perStep;
+  if (counter.limit < minimum) {
+    throw new RangeError(
+      `${solver}: evaluationBudget ${counter.limit} is below one read of one step (${cost.perRead} + ${cost.perStep} = ${minimum} objective evaluations)`,
+    );
+  }
+  if (userSetLength || reads === Infinity) return { reads, length };
+  const sized = Math.floor((counter.limit - reads * cost.perRead) / (reads * cost.perStep));
+  if (sized >= 1) return { reads, length: sized };
+  return { reads: Math.floor(counter.limit / minimum), length: 1 };
+}

@@ -53,12 +53,14 @@ export function randomAssignment(x: Uint8Array, next: () => number): void {
 
 /**
  * Steepest descent to a one-flip local minimum: repeatedly flip the variable with the most negative
- * ΔE (lowest index on ties) until none is negative. Returns the total energy change.
+ * ΔE (lowest index on ties) until none is negative, or `maxScans` scans of the n candidates ran.
+ * Returns the scans run, the last (finding no improving flip) one included.
  */
-export function steepestDescent(form: LocalSearchForm, x: Uint8Array, field: Float64Array): number {
+export function steepestDescent(form: LocalSearchForm, x: Uint8Array, field: Float64Array, maxScans = Infinity): number {
   const n = form.n;
-  let total = 0;
-  for (;;) {
+  let scans = 0;
+  while (scans < maxScans) {
+    scans++;
     let bestDelta = 0;
     let best = -1;
     for (let i = 0; i < n; i++) {
@@ -68,29 +70,31 @@ export function steepestDescent(form: LocalSearchForm, x: Uint8Array, field: Flo
         best = i;
       }
     }
-    if (best < 0) return total;
-    total += flip(form, x, field, best);
+    if (best < 0) break;
+    flip(form, x, field, best);
   }
+  return scans;
 }
 
 /**
  * Sequential descent (a zero-temperature sweep repeated): flip every variable whose flip lowers the
- * energy, in index order, until a sweep changes nothing. Ends in a one-flip local minimum without
- * steepest descent's O(n) scan per flip. Returns the total energy change.
+ * energy, in index order, until a sweep changes nothing (a one-flip local minimum, without steepest
+ * descent's O(n) scan per flip) or `maxSweeps` sweeps ran. Returns the sweeps run, the last
+ * (unchanging) one included.
  */
-export function sequentialDescent(form: LocalSearchForm, x: Uint8Array, field: Float64Array): number {
+export function sequentialDescent(form: LocalSearchForm, x: Uint8Array, field: Float64Array, maxSweeps = Infinity): number {
   const n = form.n;
-  let total = 0;
-  for (let changed = true; changed; ) {
+  let sweeps = 0;
+  for (let changed = true; changed && sweeps < maxSweeps; sweeps++) {
     changed = false;
     for (let i = 0; i < n; i++) {
       if ((x[i] ? -field[i] : field[i]) < 0) {
-        total += flip(form, x, field, i);
+        flip(form, x, field, i);
         changed = true;
       }
     }
   }
-  return total;
+  return sweeps;
 }
 
 /**

@@ -5,7 +5,8 @@
 // own Boltzmann distribution. Exchanges swap a rung → state index table, never the states.
 // One read = one independent ladder; it returns the lowest-energy state any replica visited.
 import { type LocalSearchForm, defaultBetaRange, geometricBetas, initFields, localSearchForm, randomAssignment } from "./local-field.js";
-import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
+import { planReads } from "./evaluations.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
 import { metropolisSweep } from "./simulated-annealing.js";
 
 export interface TemperingParameters {
@@ -22,7 +23,7 @@ export const parallelTempering = defineSampler<TemperingParameters, LocalSearchF
   family: "classical",
   summary: "parallel tempering: Metropolis replicas on a geometric β ladder with neighbour exchanges",
   defaultReads: 4,
-  countsEvaluations: false,
+  countsEvaluations: true,
   readsAreRestarts: true,
   parameters: {
     sweeps: { kind: "integer", min: 1, max: 1e9, default: 1000 },
@@ -54,8 +55,19 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
   let exchanges = 0;
   let attempts = 0;
   context.info.betas = Array.from(betas);
+  const { evaluations } = context;
+  // Each replica's random start is one evaluation; a sweep proposes n flips in each replica.
+  // Exchanges compare energies already known: free.
+  const cost = { perRead: nReplicas, perStep: nReplicas * Math.max(1, n) };
+  const plan = planReads("pt", evaluations, context.reads, cost, params.sweeps, context.userSet("sweeps"));
+  context.info.sweeps = plan.length;
+  let budgetCut = false;
 
-  for (let read = 0; read < context.reads; read++) {
+  for (let read = 0; read < plan.reads; read++) {
+    if (evaluations.remaining < cost.perRead + cost.perStep) {
+      recordEvaluationLimit(context, read);
+      break;
+    }
     const rng = context.rng.fork(read);
     const next = (): number => rng.next();
     let bestEnergy = Infinity;
@@ -69,8 +81,12 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
         best.set(xs[r]);
       }
     }
+    evaluations.spend(cost.perRead);
+    const sweeps = Math.min(plan.length, evaluations.fits(cost.perStep));
+    let done = 0;
     let stopped = false;
-    for (let sweep = 0; sweep < params.sweeps && bestEnergy > context.targetEnergy; sweep++) {
+    for (let sweep = 0; sweep < sweeps && bestEnergy > context.targetEnergy; sweep++) {
+      done++;
       for (let k = 0; k < nReplicas; k++) {
         const r = atRung[k];
         energies[r] += metropolisSweep(form, xs[r], fs[r], betas[k], next);
@@ -97,16 +113,23 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
         break;
       }
     }
+    evaluations.spend(done * cost.perStep);
+    budgetCut = !stopped && done === sweeps && sweeps < plan.length;
     // Timed when a replica first reached the read's best, not when the sweeps ended.
     context.out.push(best, bestAtMs);
     if (initFields(form, best, scratch) <= context.targetEnergy) {
       recordTarget(context, read + 1);
       break;
     }
-    if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
+    if (budgetCut) {
+      recordEvaluationLimit(context, read + 1);
+      break;
+    }
+    if (stopped || (read + 1 < plan.reads && context.deadline.expired())) {
       recordTimeLimit(context, read + 1);
       break;
     }
   }
+  if (plan.reads < context.reads && context.info.stoppedBy === undefined) recordEvaluationLimit(context, plan.reads);
   context.info.exchangeRate = attempts === 0 ? 0 : exchanges / attempts;
 }

@@ -13,7 +13,8 @@ import {
   randomAssignment,
   sequentialDescent,
 } from "./local-field.js";
-import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
+import { planReads } from "./evaluations.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
 
 export interface AnnealingParameters {
   readonly [key: string]: number | string | readonly [number, number] | null;
@@ -32,7 +33,7 @@ export const simulatedAnnealing = defineSampler<AnnealingParameters, LocalSearch
   family: "classical",
   summary: "simulated annealing: Metropolis sweeps under a geometric β schedule from the coefficient scale",
   defaultReads: 10,
-  countsEvaluations: false,
+  countsEvaluations: true,
   readsAreRestarts: true,
   parameters: {
     sweeps: { kind: "integer", min: 1, max: 1e9, default: 1000 },
@@ -54,39 +55,59 @@ export function annealingSchedule(form: LocalSearchForm, params: AnnealingParame
 
 function anneal(form: LocalSearchForm, params: AnnealingParameters, context: SamplerContext): void {
   const { n } = form;
-  const betas = annealingSchedule(form, params);
+  const { evaluations } = context;
+  // One evaluation per proposed flip (a sweep costs n) and one for a read's random start.
+  const cost = { perRead: 1, perStep: Math.max(1, n) };
+  const plan = planReads("sa", evaluations, context.reads, cost, params.sweeps, context.userSet("sweeps"));
+  const betas = annealingSchedule(form, { ...params, sweeps: plan.length });
   const x = new Uint8Array(n);
   const field = new Float64Array(n);
   context.info.betaRange = [betas[0], betas[betas.length - 1]];
-  for (let read = 0; read < context.reads; read++) {
+  context.info.sweeps = betas.length;
+  for (let read = 0; read < plan.reads; read++) {
+    if (evaluations.remaining < cost.perRead + cost.perStep) {
+      recordEvaluationLimit(context, read);
+      return;
+    }
     const rng = context.rng.fork(read);
     const next = (): number => rng.next();
     randomAssignment(x, next);
     initFields(form, x, field);
-    let stopped = false;
-    for (let sweep = 0; sweep < betas.length; sweep++) {
-      metropolisSweep(form, x, field, betas[sweep], next);
-      if (sweep % CLOCK_EVERY === CLOCK_EVERY - 1 && context.deadline.expired()) {
-        stopped = true;
+    evaluations.spend(cost.perRead);
+    const sweeps = Math.min(betas.length, evaluations.fits(cost.perStep));
+    let done = 0;
+    let timeUp = false;
+    while (done < sweeps) {
+      metropolisSweep(form, x, field, betas[done], next);
+      done++;
+      if (done % CLOCK_EVERY === 0 && done < betas.length && context.deadline.expired()) {
+        timeUp = true;
         break;
       }
     }
-    // A read cut short by the budget is still hot: quench it to the nearest local minimum so the
-    // sample is worth comparing (and say so in info).
-    if (stopped) {
-      sequentialDescent(form, x, field);
+    evaluations.spend(done * cost.perStep);
+    const budgetCut = !timeUp && done < betas.length;
+    // A read cut short by a budget is still hot: quench it towards the nearest local minimum, within
+    // what is left of the evaluation budget, so the sample is worth comparing (and say so in info).
+    if (timeUp || budgetCut) {
+      evaluations.spend(sequentialDescent(form, x, field, evaluations.fits(cost.perStep)) * cost.perStep);
       context.info.quenchedRead = read;
     }
     context.out.push(x);
-    if (initFields(form, x, field) <= context.targetEnergy) {
+    if (context.targetEnergy > -Infinity && initFields(form, x, field) <= context.targetEnergy) {
       recordTarget(context, read + 1);
       return;
     }
-    if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
+    if (budgetCut) {
+      recordEvaluationLimit(context, read + 1);
+      return;
+    }
+    if (timeUp || (read + 1 < plan.reads && context.deadline.expired())) {
       recordTimeLimit(context, read + 1);
       return;
     }
   }
+  if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
 }
 
 /** One Metropolis sweep at inverse temperature β over variables 0 … n−1 in order; returns ΔE. */

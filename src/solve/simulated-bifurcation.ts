@@ -20,7 +20,8 @@
 // largest absolute row sum of J (Gershgorin).
 import { quboToIsing } from "../compile/ising.js";
 import { type Qubo, quboEnergy } from "../compile/qubo.js";
-import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
+import { planReads } from "./evaluations.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
 
 export type BifurcationVariant = "ballistic" | "discrete" | "adiabatic";
 
@@ -54,7 +55,7 @@ export const simulatedBifurcation = defineSampler<BifurcationParameters, IsingFo
   family: "quantum-inspired",
   summary: "simulated bifurcation (Goto et al.): ballistic, discrete or adiabatic oscillator dynamics on the Ising form",
   defaultReads: 10,
-  countsEvaluations: false,
+  countsEvaluations: true,
   readsAreRestarts: true,
   parameters: {
     variant: { kind: "choice", values: ["ballistic", "discrete", "adiabatic"], default: "ballistic" },
@@ -125,16 +126,30 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
   context.info.dt = dt;
   context.info.c0 = c0;
   context.info.stableDt = stableDt;
+  const { evaluations } = context;
+  // A step moves all n oscillators from their local fields (n evaluations); the random start computes nothing.
+  const cost = { perRead: 0, perStep: Math.max(1, n) };
+  const plan = planReads("sb", evaluations, context.reads, cost, params.steps, context.userSet("steps"));
+  const nSteps = plan.length;
+  context.info.steps = nSteps;
 
-  for (let read = 0; read < context.reads; read++) {
+  for (let read = 0; read < plan.reads; read++) {
+    if (evaluations.remaining < cost.perStep) {
+      recordEvaluationLimit(context, read);
+      return;
+    }
+    // The pump ramps over the read's full length; a read the budget cuts stops partway up the ramp.
+    const steps = Math.min(nSteps, evaluations.fits(cost.perStep));
+    let done = 0;
     const rng = context.rng.fork(read);
     for (let s = 0; s < nSpins; s++) {
       x[s] = 0.2 * rng.next() - 0.1;
       y[s] = 0.2 * rng.next() - 0.1;
     }
     let stopped = false;
-    for (let step = 0; step < params.steps; step++) {
-      const pump = params.steps === 1 ? a0 : (a0 * step) / (params.steps - 1);
+    for (let step = 0; step < steps; step++) {
+      done++;
+      const pump = nSteps === 1 ? a0 : (a0 * step) / (nSteps - 1);
       const detune = a0 - pump;
       for (let s = 0; s < nSpins; s++) source[s] = useSign ? (x[s] > 0 ? 1 : x[s] < 0 ? -1 : 0) : x[s];
       for (let s = 0; s < nSpins; s++) {
@@ -156,6 +171,8 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
         break;
       }
     }
+    evaluations.spend(done * cost.perStep);
+    const budgetCut = !stopped && done < nSteps;
     // Spin i + 1 relative to the field spin: s_i·s₀ = +1 ↔ x_i = 0.
     const reference = x[0] >= 0 ? 1 : -1;
     for (let i = 0; i < n; i++) bits[i] = x[i + 1] * reference >= 0 ? 0 : 1;
@@ -164,9 +181,14 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
       recordTarget(context, read + 1);
       return;
     }
-    if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
+    if (budgetCut) {
+      recordEvaluationLimit(context, read + 1);
+      return;
+    }
+    if (stopped || (read + 1 < plan.reads && context.deadline.expired())) {
       recordTimeLimit(context, read + 1);
       return;
     }
   }
+  if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
 }

@@ -12,7 +12,8 @@
 // reaches the best-known values of the OR-Library and gka sets (BENCHMARKS.md). Each read returns
 // the best assignment of its run.
 import { type LocalSearchForm, flip, initFields, localSearchForm, randomAssignment } from "./local-field.js";
-import { type SamplerContext, defineSampler, recordTarget, recordTimeLimit } from "./sampler.js";
+import { planReads } from "./evaluations.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
 
 export interface TabuParameters {
   readonly [key: string]: number | null;
@@ -32,7 +33,7 @@ export const tabuSearch = defineSampler<TabuParameters, LocalSearchForm>({
   family: "classical",
   summary: "multistart one-flip tabu search with aspiration and frequency-based diversification (after MST2)",
   defaultReads: 10,
-  countsEvaluations: false,
+  countsEvaluations: true,
   readsAreRestarts: true,
   parameters: {
     tenure: { kind: "integer", min: 1, max: 1e9, default: null },
@@ -52,7 +53,15 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
   const tenure = Math.min(params.tenure ?? Math.max(Math.min(20, Math.ceil(n / 2)), Math.ceil(n / 10)), Math.max(0, n - 1));
   // The tenure of each move is drawn from [tenure, tenure + spread): a fixed tenure lets short cycles recur.
   const spread = Math.max(1, Math.ceil(tenure / 2));
-  const stall = params.stallIterations ?? Math.max(2000, 25 * n);
+  const { evaluations } = context;
+  // One evaluation per candidate move scanned (n per iteration) and one per (re)start's full evaluation.
+  const cost = { perRead: 1, perStep: Math.max(1, n) };
+  const defaultStall = Math.max(2000, 25 * n);
+  const plan = planReads("tabu", evaluations, context.reads, cost, params.stallIterations ?? defaultStall, context.userSet("stallIterations"));
+  // Sized by a budget, a read runs its share of iterations whatever its stalls (a stalled walk keeps
+  // exploring under tenure); otherwise it ends after `stall` iterations without improvement.
+  const sized = evaluations.limited && !context.userSet("stallIterations") && context.reads !== Infinity;
+  const stall = sized ? Infinity : plan.length;
   const x = new Uint8Array(n);
   const field = new Float64Array(n);
   const tabuUntil = new Float64Array(n);
@@ -61,19 +70,29 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
   const elite = new Uint8Array(n);
   let eliteEnergy = Infinity;
   context.info.tenure = tenure;
-  context.info.stallIterations = stall;
+  context.info.stallIterations = sized ? null : stall;
+  if (sized) context.info.iterations = plan.length;
 
-  for (let read = 0; read < context.reads; read++) {
+  for (let read = 0; read < plan.reads; read++) {
+    if (evaluations.remaining < cost.perRead + cost.perStep) {
+      recordEvaluationLimit(context, read);
+      return;
+    }
     const rng = context.rng.fork(read);
     if (read === 0) randomAssignment(x, () => rng.next());
     else perturb(x, elite, flips, Math.max(Math.min(2, n), Math.round(params.perturbation * n)), rng.int.bind(rng));
     let energy = initFields(form, x, field);
+    evaluations.spend(cost.perRead);
+    // Iterations this read may run: its sized share, or what is left of the budget.
+    const allowed = Math.min(sized ? plan.length : Infinity, evaluations.fits(cost.perStep));
+    let iterations = 0;
     tabuUntil.fill(0);
     runBest.set(x);
     let bestEnergy = energy;
     let runBestAtMs = context.elapsedMs();
     let stopped = false;
-    for (let iteration = 1, lastImprovement = 0; iteration - lastImprovement <= stall && n > 0; iteration++) {
+    for (let iteration = 1, lastImprovement = 0; iteration - lastImprovement <= stall && iteration <= allowed && n > 0; iteration++) {
+      iterations = iteration;
       // The best admissible move: not tabu, or tabu but leading below the run's best (aspiration).
       // Ties are broken uniformly at random (reservoir sampling), so equal moves do not cycle.
       let move = -1;
@@ -107,6 +126,9 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
         break;
       }
     }
+    evaluations.spend(iterations * cost.perStep);
+    // The budget cut this walk if it ran out before the walk's own end (stall, or its sized share).
+    const budgetCut = !stopped && iterations === allowed && !sized && allowed < Infinity && evaluations.remaining < cost.perStep;
     // Timed when the walk first held its best, not when the walk ended: the time to target.
     context.out.push(runBest, runBestAtMs);
     // The run's energy is recomputed exactly before it may become the elite (no drift from Σ ΔE).
@@ -119,11 +141,16 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
       recordTarget(context, read + 1);
       return;
     }
-    if (stopped || (read + 1 < context.reads && context.deadline.expired())) {
+    if (budgetCut) {
+      recordEvaluationLimit(context, read + 1);
+      return;
+    }
+    if (stopped || (read + 1 < plan.reads && context.deadline.expired())) {
       recordTimeLimit(context, read + 1);
       return;
     }
   }
+  if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
 }
 
 /**

@@ -42,9 +42,12 @@ describe("local fields", () => {
         const form = localSearchForm(qubo);
         const x = Uint8Array.from(bits.slice(0, n), Number);
         const field = new Float64Array(n);
-        const start = initFields(form, x, field);
-        const change = descend(form, x, field);
-        expect(start + change).toBeCloseTo(quboEnergy(qubo, x), 9);
+        initFields(form, x, field);
+        const passes = descend(form, x, field);
+        expect(Number.isSafeInteger(passes) && passes >= 1).toBe(true);
+        const reference = new Float64Array(n);
+        initFields(form, x, reference);
+        for (let i = 0; i < n; i++) expect(field[i]).toBeCloseTo(reference[i], 9);
         for (let i = 0; i < n; i++) {
           const y = x.slice();
           y[i] ^= 1;
@@ -53,6 +56,18 @@ describe("local fields", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it.each([steepestDescent, sequentialDescent])("%o stops after maxScans passes over the variables (evaluation budgets)", (descend) => {
+    const qubo = randomQubo(40, 3, 0.5);
+    const form = localSearchForm(qubo);
+    const x = new Uint8Array(40);
+    x.fill(1);
+    const field = new Float64Array(40);
+    initFields(form, x, field);
+    const unbounded = descend(form, x.slice(), field.slice());
+    expect(unbounded).toBeGreaterThan(2);
+    expect(descend(form, x, field, 2)).toBe(2);
   });
 
   it("schedules β geometrically from hot to cold", () => {
