@@ -6,7 +6,7 @@
 // later reads pick uniformly among the `candidates` largest |p_i| to diversify. With `polish`, the
 // constructed assignment then descends to a one-flip local minimum.
 import { type LocalSearchForm, initFields, localSearchForm, steepestDescent } from "./local-field.js";
-import { type SamplerContext, defineSampler, recordTimeLimit } from "./sampler.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTimeLimit } from "./sampler.js";
 
 export interface GreedyParameters {
   readonly [key: string]: number | boolean;
@@ -19,7 +19,7 @@ export const greedySampler = defineSampler<GreedyParameters, LocalSearchForm>({
   family: "classical",
   summary: "greedy construction (randomised after the first read) then steepest descent",
   defaultReads: 10,
-  countsEvaluations: false,
+  countsEvaluations: true,
   readsAreRestarts: true,
   parameters: {
     candidates: { kind: "integer", min: 1, max: 1_000_000, default: 3 },
@@ -36,7 +36,18 @@ function construct(form: LocalSearchForm, params: GreedyParameters, context: Sam
   const partial = new Float64Array(n);
   const decided = new Uint8Array(n);
   const top = new Int32Array(params.candidates);
+  const { evaluations } = context;
+  // A construction scans the undecided candidates at every step: n + (n − 1) + … + 1 evaluations.
+  const construction = Math.max(1, (n * (n + 1)) / 2);
+  if (evaluations.limit < construction) {
+    throw new RangeError(`greedy: evaluationBudget ${evaluations.limit} is below one construction (n(n+1)/2 = ${construction} objective evaluations)`);
+  }
   for (let read = 0; read < context.reads; read++) {
+    if (evaluations.remaining < construction) {
+      recordEvaluationLimit(context, read);
+      return;
+    }
+    evaluations.spend(construction);
     const rng = context.rng.fork(read);
     const width = read === 0 ? 1 : params.candidates;
     for (let i = 0; i < n; i++) {
@@ -54,11 +65,22 @@ function construct(form: LocalSearchForm, params: GreedyParameters, context: Sam
       const shift = value - 0.5;
       for (let k = start[i]; k < start[i + 1]; k++) partial[neighbors[k]] += weights[k] * shift;
     }
-    if (params.polish) {
+    // Polishing evaluates the construction once, then scans the n candidates per descent step;
+    // the budget may stop the descent short of a local minimum (then the run ends with this read).
+    let budgetCut = false;
+    if (params.polish && evaluations.remaining >= 1) {
       initFields(form, x, field);
-      steepestDescent(form, x, field);
+      evaluations.spend(1);
+      const allowed = evaluations.fits(Math.max(1, n));
+      const scans = steepestDescent(form, x, field, allowed);
+      evaluations.spend(scans * Math.max(1, n));
+      budgetCut = scans === allowed && evaluations.remaining < Math.max(1, n);
     }
     context.out.push(x);
+    if (budgetCut) {
+      recordEvaluationLimit(context, read + 1);
+      return;
+    }
     if (read + 1 < context.reads && context.deadline.expired()) {
       recordTimeLimit(context, read + 1);
       return;
