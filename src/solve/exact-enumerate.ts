@@ -33,9 +33,10 @@ const POLL_CHUNKS = 64;
 
 /**
  * Calls `sink.offer` for every state whose energy is ≤ the gate, in Gray-code order, and returns
- * how many states were visited: 2ⁿ, or fewer when `shouldStop` (polled between chunks) said stop.
+ * how many states were visited: 2ⁿ, or fewer when `shouldStop` (polled between chunks) said stop or
+ * `maxChunks` chunks of 2^lowBits states were visited.
  */
-export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW_BITS, shouldStop?: () => boolean): number {
+export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW_BITS, shouldStop?: () => boolean, maxChunks = Infinity): number {
   const n = qubo.linear.length;
   const nLowBits = Math.min(n, lowBits);
   const nHighBits = n - nLowBits;
@@ -54,6 +55,7 @@ export function enumerateQubo(qubo: Qubo, sink: StateSink, lowBits = DEFAULT_LOW
   let highGray = 0;
 
   for (let chunk = 0; chunk < nChunks; chunk++) {
+    if (chunk >= maxChunks) return chunk * nLow;
     if (shouldStop !== undefined && chunk % POLL_CHUNKS === 0 && chunk > 0 && shouldStop()) return chunk * nLow;
     if (chunk > 0) {
       const h = nLowBits + (31 - Math.clz32(chunk & -chunk));

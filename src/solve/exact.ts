@@ -31,6 +31,12 @@ export interface ExactOptions {
    * `complete: false` and its minimum is the best state seen, not a proven optimum.
    */
   readonly shouldStop?: () => boolean;
+  /**
+   * Visit at most this many states (an evaluation budget): the enumeration stops after the last
+   * whole block that fits, so it visits more than half of them (or all 2ⁿ). Stopped early, the
+   * result says `complete: false`.
+   */
+  readonly maxStates?: number;
 }
 
 /** One assignment: `index` has bit i = xᵢ (variable 0 is the least significant bit). */
@@ -70,8 +76,15 @@ export function solveExact(qubo: Qubo, options: ExactOptions = {}): ExactSolutio
   if (options.shouldStop !== undefined && typeof options.shouldStop !== "function") {
     throw new TypeError("shouldStop must be a function returning a boolean");
   }
+  const maxStates = options.maxStates ?? Infinity;
+  if (maxStates !== Infinity && !(Number.isSafeInteger(maxStates) && maxStates >= 1)) {
+    throw new RangeError(`maxStates must be a positive integer, got ${maxStates}`);
+  }
+  // Blocks no larger than the budget, so a budget below 2ⁿ still visits at least half of it.
+  const lowBits = Math.min(DEFAULT_LOW_BITS, Math.floor(Math.log2(Math.min(maxStates, 2 ** 53))));
+  const maxChunks = Math.floor(maxStates / 2 ** Math.min(lowBits, qubo.linear.length));
   const collector = new StateCollector(maxMinimizers, nLowest, tieTolerance);
-  const nStates = enumerateQubo(qubo, collector, DEFAULT_LOW_BITS, options.shouldStop);
+  const nStates = enumerateQubo(qubo, collector, lowBits, options.shouldStop, maxChunks);
   return solutionFrom(qubo, collector, tieTolerance, nStates);
 }
 
