@@ -64,7 +64,10 @@ export function runQaoa(qubo: Qubo, options: QaoaLoopOptions, energies: Float64A
   const maxEvaluations = options.maxEvaluations ?? 500;
   if (!Number.isSafeInteger(maxEvaluations) || maxEvaluations < 1) throw new RangeError(`maxEvaluations must be a positive integer, got ${maxEvaluations}`);
   const finalLayout = qaoaLayout(ising, options);
-  const depths = initialisation === "interp" ? Array.from({ length: finalLayout.p }, (_, k) => k + 1) : [finalLayout.p];
+  // INTERP grows the depth one stage at a time; a budget smaller than the stages starts deeper (from
+  // the ramp), so that every stage gets at least one evaluation and the total stays within budget.
+  const firstDepth = initialisation === "interp" ? Math.max(1, finalLayout.p - maxEvaluations + 1) : finalLayout.p;
+  const depths = Array.from({ length: finalLayout.p - firstDepth + 1 }, (_, k) => firstDepth + k);
   const totalAngles = depths.reduce((sum, p) => sum + p, 0);
   const stages: QaoaStage[] = [];
   const trace: [number, number][] = [];
@@ -84,7 +87,9 @@ export function runQaoa(qubo: Qubo, options: QaoaLoopOptions, energies: Float64A
           ? randomAngles(layout, options.rng.fork("init"))
           : linearRamp(layout, options.rampTime ?? 0.75);
     const isLast = p === finalLayout.p;
-    const budget = isLast ? Math.max(1, maxEvaluations - spent) : Math.max(1, Math.floor((maxEvaluations * p) / totalAngles));
+    const stagesAfter = finalLayout.p - p;
+    const share = isLast ? maxEvaluations - spent : Math.floor((maxEvaluations * p) / totalAngles);
+    const budget = Math.max(1, Math.min(share, maxEvaluations - spent - stagesAfter));
     const objective = options.deadline === undefined ? evaluator : withDeadline(evaluator, options.deadline);
     if (usesGradient(optimizer) && objective.valueAndGradient === undefined) throw new Error("internal: QAOA evaluator lost its gradient");
     result = minimize(optimizer, objective, start, {

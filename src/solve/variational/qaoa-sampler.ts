@@ -11,7 +11,8 @@ import type { JsonValue } from "../json.js";
 import { OPTIMIZERS, type OptimizerName } from "../optimize/minimize.js";
 import type { ParameterSpecs } from "../options.js";
 import type { Problem, SolvableModel } from "../problem.js";
-import { defineSampler, recordTimeLimit, type Sampler, type SamplerOptions } from "../sampler.js";
+import { defineSampler, recordEvaluationLimit, recordTimeLimit, type Sampler, type SamplerOptions } from "../sampler.js";
+import { ESTIMATE_SHOTS_SPEC, evaluationsPerCall, optimizerCalls, spendLoop } from "./estimate-budget.js";
 import { checkAggregation } from "./aggregate.js";
 import { QAOA_INITIALISATIONS, type QaoaInitialisation } from "./initialise.js";
 import { qaoaEnergies, runQaoa } from "./qaoa-loop.js";
@@ -28,6 +29,7 @@ export interface QaoaParameters {
   readonly init: QaoaInitialisation;
   readonly optimizer: OptimizerName;
   readonly maxEvaluations: number;
+  readonly estimateShots: number;
   readonly cvarAlpha: number;
   readonly rampTime: number;
   readonly maxQubits: number;
@@ -42,6 +44,7 @@ export const QAOA_PARAMETERS: ParameterSpecs = {
   init: { kind: "choice", values: QAOA_INITIALISATIONS, default: "interp" },
   optimizer: { kind: "choice", values: OPTIMIZERS, default: "lbfgs" },
   maxEvaluations: { kind: "integer", min: 1, default: 400 },
+  estimateShots: ESTIMATE_SHOTS_SPEC,
   cvarAlpha: { kind: "number", min: 0, exclusiveMin: true, max: 1, default: 1 },
   rampTime: { kind: "number", min: 0, exclusiveMin: true, default: 0.75 },
   maxQubits: { kind: "integer", min: 1, max: 30, default: 24 },
@@ -75,12 +78,14 @@ function qaoaDefinition(groups: Groups, backend: Backend | undefined) {
     family: "quantum",
     summary: "QAOA on the statevector simulator",
     defaultReads: 1000,
-  countsEvaluations: false,
-  readsAreRestarts: { why: "its reads are shots of one optimised state, not restarts" },
+    countsEvaluations: true,
+    readsAreRestarts: { why: "its reads are shots of one optimised state, not restarts" },
     parameters: QAOA_PARAMETERS,
     encode: (qubo) => ({ qubo, energies: qaoaEnergies(qubo) }),
     solve: async ({ qubo, energies }, params, context) => {
       const aggregation = checkAggregation(params.cvarAlpha);
+      const perCall = evaluationsPerCall(params.optimizer, params.estimateShots);
+      const maxEvaluations = optimizerCalls("qaoa", context.evaluations, context.reads, perCall, params.maxEvaluations);
       const run = runQaoa(
         qubo,
         {
@@ -90,7 +95,7 @@ function qaoaDefinition(groups: Groups, backend: Backend | undefined) {
           multiAngle: params.multiAngle,
           initialisation: params.init,
           optimizer: params.optimizer,
-          maxEvaluations: params.maxEvaluations,
+          maxEvaluations,
           aggregation,
           rampTime: params.rampTime,
           rng: context.rng,
@@ -98,6 +103,7 @@ function qaoaDefinition(groups: Groups, backend: Backend | undefined) {
         },
         energies,
       );
+      spendLoop(context.evaluations, run.nEvaluations, perCall, context.reads);
       const { layout } = run;
       const circuit = qaoaCircuitFromLayout(layout, { measure: true });
       if (backend) await sampleThroughBackend(backend, circuit, run.angles, params, context);
@@ -123,6 +129,7 @@ function qaoaDefinition(groups: Groups, backend: Backend | undefined) {
         resources: resourceInfo(circuit, (16 + qaoaBytesPerState(params)) * 2 ** layout.nQubits),
       });
       if (run.timedOut) recordTimeLimit(context, context.out.length);
+      else if (maxEvaluations < params.maxEvaluations && run.nEvaluations >= maxEvaluations) recordEvaluationLimit(context, context.out.length);
     },
   });
 }
@@ -132,7 +139,7 @@ export const qaoaSampler: Sampler = {
   family: "quantum",
   summary: "QAOA on the statevector simulator (x or xy-ring mixer, ramp/INTERP start, mean or CVaR)",
   parameters: QAOA_PARAMETERS,
-  countsEvaluations: false,
+  countsEvaluations: true,
   readsAreRestarts: false,
   sample: async (problem, options) => {
     const { backend, rest } = takeBackend(options);

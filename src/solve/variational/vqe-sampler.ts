@@ -10,7 +10,8 @@ import type { JsonValue } from "../json.js";
 import { minimize, OPTIMIZERS, type OptimizerName } from "../optimize/minimize.js";
 import type { ParameterSpecs } from "../options.js";
 import type { SolvableModel } from "../problem.js";
-import { defineSampler, recordTimeLimit, type Sampler, type SamplerOptions } from "../sampler.js";
+import { defineSampler, recordEvaluationLimit, recordTimeLimit, type Sampler, type SamplerOptions } from "../sampler.js";
+import { ESTIMATE_SHOTS_SPEC, evaluationsPerCall, optimizerCalls, spendLoop } from "./estimate-budget.js";
 import { checkAggregation } from "./aggregate.js";
 import { withDeadline } from "./deadline-objective.js";
 import { maxQubitsOf } from "./qaoa-sampler.js";
@@ -26,6 +27,7 @@ export interface VqeParameters {
   readonly entangler: Entangler;
   readonly optimizer: OptimizerName;
   readonly maxEvaluations: number;
+  readonly estimateShots: number;
   readonly cvarAlpha: number;
   readonly initialSpread: number;
   readonly maxQubits: number;
@@ -38,6 +40,7 @@ export const VQE_PARAMETERS: ParameterSpecs = {
   entangler: { kind: "choice", values: ["linear", "ring"], default: "linear" },
   optimizer: { kind: "choice", values: OPTIMIZERS, default: "lbfgs" },
   maxEvaluations: { kind: "integer", min: 1, default: 300 },
+  estimateShots: ESTIMATE_SHOTS_SPEC,
   cvarAlpha: { kind: "number", min: 0, exclusiveMin: true, max: 1, default: 1 },
   initialSpread: { kind: "number", min: 0, default: 0.5 },
   maxQubits: { kind: "integer", min: 1, max: 30, default: 20 },
@@ -54,7 +57,7 @@ const vqeDefinition = (backend: Backend | undefined) => defineSampler<VqeParamet
   family: "quantum",
   summary: "VQE with a hardware-efficient ansatz on the statevector simulator",
   defaultReads: 1000,
-  countsEvaluations: false,
+  countsEvaluations: true,
   readsAreRestarts: { why: "its reads are shots of one optimised state, not restarts" },
   parameters: VQE_PARAMETERS,
   encode: (qubo) => ({ qubo, energies: quboEnergies(qubo) }),
@@ -66,7 +69,10 @@ const vqeDefinition = (backend: Backend | undefined) => defineSampler<VqeParamet
     const initRng = context.rng.fork("init");
     const start = Float64Array.from({ length: evaluator.dimension }, () => params.initialSpread * initRng.normal());
     const objective = withDeadline(evaluator, context.deadline);
-    const result = minimize(params.optimizer, objective, start, { maxEvaluations: params.maxEvaluations, rng: context.rng.fork("optimizer"), initialStep: 0.2 });
+    const perCall = evaluationsPerCall(params.optimizer, params.estimateShots);
+    const maxEvaluations = optimizerCalls("vqe", context.evaluations, context.reads, perCall, params.maxEvaluations);
+    const result = minimize(params.optimizer, objective, start, { maxEvaluations, rng: context.rng.fork("optimizer"), initialStep: 0.2 });
+    spendLoop(context.evaluations, result.nEvaluations, perCall, context.reads);
     const measured = hardwareEfficientAnsatz(n, { layers: params.layers, entangler: params.entangler, measure: true });
     if (backend) await sampleThroughBackend(backend, measured, result.x, params, context);
     else pushShots(sampleIndices(evaluator.stateAt(result.x), context.reads, context.rng.fork("shots")), n, context.out);
@@ -84,6 +90,7 @@ const vqeDefinition = (backend: Backend | undefined) => defineSampler<VqeParamet
       resources: resourceInfo(measured, (16 + vqeBytesPerState(params)) * 2 ** n),
     });
     if (objective.timedOut) recordTimeLimit(context, context.out.length);
+    else if (maxEvaluations < params.maxEvaluations && result.stoppedBy === "max-evaluations") recordEvaluationLimit(context, context.out.length);
   },
 });
 
