@@ -1,15 +1,25 @@
-// The syntax of the qpipe language as a Chevrotain CstParser: the single source of truth for the
-// grammar (the railroad diagrams in grammar/diagrams.html are generated from it). It only builds a
-// concrete syntax tree; src/lang/build-ast.ts and build-expr.ts turn that into the typed AST and
-// report the rules a context-free grammar cannot state (missing separators, constraint shape,
-// encodings).
+// The syntax of the qpipe language as Chevrotain rules: the single source of truth for the grammar
+// (the railroad diagrams in grammar/diagrams.html are generated from it). One grammar, two parsers:
+//
+//   QpAstParser  (EmbeddedActionsParser, no recovery): the rules' actions build the typed AST
+//                directly (src/lang/ast-factory.ts). This is the fast path, for text that parses
+//                without a diagnostic; an action that meets anything to report gives up.
+//   QpCstParser  (CstParser with error recovery): builds a concrete syntax tree, which
+//                src/lang/build-ast.ts and build-expr.ts turn into the AST while reporting the rules a
+//                context-free grammar cannot state (missing separators, constraint shape, encodings).
+//                Used for text with a diagnostic, so that one run reports every error it can find.
+//
+// Every value computed from parse results sits inside ACTION, which the CST parser turns off (its rules
+// return tree nodes, so the actions would receive the wrong kind of value).
 //
 // Precedence, loosest first: `or` < `and` < `not` < comparisons < `+ -` < `* /` < unary `-` < `^`
 //   (right-associative) < atoms; binary operators group to the left (`a < b < c` is `(a < b) < c`,
-//   which the type checker rejects). Operator chains are parsed flat and grouped by build-expr.ts.
-//   `sum(…) BODY` and `if … then … else …` are atoms: a sum's body is one term
+//   which the type checker rejects). Operator chains are parsed flat and grouped by precedence
+//   climbing afterwards. `sum(…) BODY` and `if … then … else …` are atoms: a sum's body is one term
 //   (`sum(i in 0..n-1) a[i] * x[i] + c` adds c once), an `else` branch extends as far right as it can.
-import { CstParser, EMPTY_ALT, type IToken, type TokenType } from "chevrotain";
+import { type CstNode, CstParser, EmbeddedActionsParser, EMPTY_ALT, type IParserConfig, type IToken, type TokenType } from "chevrotain";
+import type * as A from "../src/lang/ast.js";
+import { type AstFactory, type BinderList, type CircuitForm, type NameSuffix, type Operand, SEPARATOR } from "../src/lang/ast-factory.js";
 import { errorMessages } from "./error-messages.js";
 import { extendLocation, type FlatCstNode, newNode } from "./flat-cst.js";
 import * as T from "./tokens.js";
@@ -17,14 +27,516 @@ import * as T from "./tokens.js";
 // Alternatives and separated repetitions are built by these helpers rather than written as object
 // literals: an arrow function stored under a property name (`{ ALT: () => … }`) is given a name at
 // run time by some transpilers, a cost paid on every rule invocation.
-const alt = (ALT: () => unknown) => ({ ALT });
+const alt = <R>(ALT: () => R) => ({ ALT });
 const sep = (SEP: TokenType, DEF: () => unknown) => ({ SEP, DEF });
-type Alternatives = ReturnType<typeof alt>[];
 
-export class QpParser extends CstParser {
+type ParserBase = abstract new (...args: any[]) => EmbeddedActionsParser;
+
+const CONFIG: IParserConfig = { maxLookahead: 3, errorMessageProvider: errorMessages };
+
+// The rules are public: a class built by a function cannot declare private members in its exported type.
+function withQpGrammar<B extends ParserBase>(Base: B) {
+  abstract class QpGrammar extends Base {
+    /** The AST builder for the current parse (AST parser only). */
+    ast!: AstFactory;
+
+    // Each OR's alternatives live in a field, built once: an array literal in the rule body would
+    // allocate the array, its objects and their closures on every invocation.
+    readonly separatorAlts = [alt(() => this.CONSUME(T.Newline)), alt(() => this.CONSUME(T.Semicolon))];
+    separator = this.RULE("separator", (): typeof SEPARATOR => {
+      this.OR(this.separatorAlts);
+      return SEPARATOR;
+    });
+
+    readonly programAlts = [
+      alt((): typeof SEPARATOR => this.SUBRULE(this.separator)),
+      alt(() => this.SUBRULE(this.problemDecl)),
+      alt(() => this.SUBRULE(this.circuitDecl)),
+      alt(() => this.SUBRULE(this.gateDecl)),
+    ];
+    program = this.RULE("program", (): A.Program => {
+      const block = this.ACTION(() => this.ast.block<A.TopLevelItem>());
+      this.MANY(() => {
+        const item = this.OR<A.TopLevelItem | typeof SEPARATOR>(this.programAlts);
+        this.ACTION(() => this.ast.blockItem(block, item, this.LA(0)));
+      });
+      return this.ACTION(() => this.ast.program(block.members));
+    });
+
+    // ── problems ────────────────────────────────────────────────────────────────────────────────
+
+    readonly problemMemberAlts = [
+      alt((): typeof SEPARATOR => this.SUBRULE(this.separator)),
+      alt(() => this.SUBRULE(this.paramDecl)),
+      alt(() => this.SUBRULE(this.varDecl)),
+      alt(() => this.SUBRULE(this.letDecl)),
+      alt(() => this.SUBRULE(this.objectiveDecl)),
+      alt(() => this.SUBRULE(this.constraintDecl)),
+    ];
+    problemDecl = this.RULE("problemDecl", (): A.ProblemDecl => {
+      const keyword = this.CONSUME(T.Problem);
+      const name = this.CONSUME(T.Identifier);
+      this.CONSUME(T.LCurly);
+      const block = this.ACTION(() => this.ast.block<A.ProblemMember>());
+      this.MANY(() => {
+        const member = this.OR<A.ProblemMember | typeof SEPARATOR>(this.problemMemberAlts);
+        this.ACTION(() => this.ast.blockItem(block, member, this.LA(0)));
+      });
+      const close = this.CONSUME(T.RCurly);
+      return this.ACTION(() => this.ast.problem(keyword, name, block.members, close));
+    });
+
+    paramDecl = this.RULE("paramDecl", (): A.ParamDecl => {
+      const keyword = this.CONSUME(T.Param);
+      const name = this.CONSUME(T.Identifier);
+      this.CONSUME(T.Colon);
+      const type = this.SUBRULE(this.typeExpr);
+      const value = this.OPTION(() => {
+        this.CONSUME(T.Assign);
+        return this.SUBRULE(this.expression);
+      });
+      return this.ACTION(() => this.ast.param(keyword, name, type, value));
+    });
+
+    readonly typeExprAlts = [
+      alt((): A.TypeExpr => {
+        const element = this.SUBRULE(this.scalarType);
+        const dims: A.Expr[] = [];
+        this.MANY(() => dims.push(this.SUBRULE(this.dimension)));
+        return this.ACTION(() => this.ast.withDims(element, dims, this.LA(0)));
+      }),
+      alt((): A.TypeExpr => {
+        const open = this.CONSUME(T.LParen);
+        const fields: A.ScalarTypeExpr[] = [];
+        this.AT_LEAST_ONE_SEP(sep(T.Comma, () => fields.push(this.SUBRULE2(this.scalarType))));
+        this.CONSUME(T.RParen);
+        this.CONSUME(T.LBracket);
+        const close = this.CONSUME(T.RBracket);
+        return this.ACTION(() => this.ast.tupleListType(open, fields, close));
+      }),
+    ];
+    /** `int`, `real[n][m]`, `(int, int, real)[]`. */
+    typeExpr = this.RULE("typeExpr", () => this.OR(this.typeExprAlts));
+
+    readonly scalarTypeAlts = [
+      alt(() => this.CONSUME(T.Int)),
+      alt(() => this.CONSUME(T.Real)),
+      alt(() => this.CONSUME(T.Bool)),
+      alt(() => this.CONSUME(T.Angle)),
+    ];
+    scalarType = this.RULE("scalarType", (): A.ScalarTypeExpr => {
+      const token = this.OR(this.scalarTypeAlts);
+      return this.ACTION(() => this.ast.scalarType(token));
+    });
+
+    dimension = this.RULE("dimension", (): A.Expr => {
+      this.CONSUME(T.LBracket);
+      const size = this.SUBRULE(this.expression);
+      this.CONSUME(T.RBracket);
+      return size;
+    });
+
+    readonly domainAlts = [
+      alt((): A.Domain => {
+        const token = this.CONSUME(T.Binary);
+        return this.ACTION(() => this.ast.keywordDomain(token));
+      }),
+      alt((): A.Domain => {
+        const token = this.CONSUME(T.Spin);
+        return this.ACTION(() => this.ast.keywordDomain(token));
+      }),
+      alt((): A.Domain => {
+        const int = this.CONSUME(T.Int);
+        this.CONSUME(T.LBracket);
+        const lo = this.SUBRULE(this.expression, { LABEL: "lo" });
+        this.CONSUME(T.Range);
+        const hi = this.SUBRULE2(this.expression, { LABEL: "hi" });
+        const close = this.CONSUME(T.RBracket);
+        return this.ACTION(() => this.ast.intDomain(int, lo, hi, close));
+      }),
+    ];
+    readonly encodingAlts = [
+      alt(() => this.CONSUME2(T.Identifier, { LABEL: "encodingName" })),
+      alt(() => this.CONSUME2(T.Binary, { LABEL: "encodingName" })),
+    ];
+    /** `var x: binary[n]`, `var s: spin`, `var c: int[0..k-1][n] encoding onehot`. */
+    varDecl = this.RULE("varDecl", (): A.VarDecl => {
+      const keyword = this.CONSUME(T.Var);
+      const name = this.CONSUME(T.Identifier);
+      this.CONSUME(T.Colon);
+      const domain = this.OR(this.domainAlts);
+      const dims: A.Expr[] = [];
+      this.MANY(() => dims.push(this.SUBRULE(this.dimension)));
+      const last = this.LA(0);
+      const encoding = this.OPTION(() => {
+        this.CONSUME(T.Encoding);
+        return this.OR2(this.encodingAlts);
+      });
+      return this.ACTION(() => this.ast.varDecl(keyword, name, domain, dims, last, encoding));
+    });
+
+    letDecl = this.RULE("letDecl", (): A.LetDecl => {
+      const keyword = this.CONSUME(T.Let);
+      const name = this.CONSUME(T.Identifier);
+      this.CONSUME(T.Assign);
+      const value = this.SUBRULE(this.expression);
+      return this.ACTION(() => this.ast.letDecl(keyword, name, value));
+    });
+
+    readonly senseAlts = [alt(() => this.CONSUME(T.Minimize)), alt(() => this.CONSUME(T.Maximize))];
+    objectiveDecl = this.RULE("objectiveDecl", (): A.ObjectiveDecl => {
+      const keyword = this.OR(this.senseAlts);
+      const expr = this.SUBRULE(this.expression);
+      return this.ACTION(() => this.ast.objective(keyword, expr));
+    });
+
+    readonly penaltyWeightAlts = [
+      alt((): IToken | A.Expr => this.CONSUME(T.Auto)),
+      alt((): IToken | A.Expr => this.SUBRULE2(this.expression, { LABEL: "weight" })),
+    ];
+    readonly weightAlts = [
+      alt((): A.ConstraintWeight => {
+        const penalty = this.CONSUME(T.Penalty);
+        const weight = this.OR2(this.penaltyWeightAlts);
+        return this.ACTION(() => ("tokenType" in weight ? this.ast.penaltyAuto(penalty, weight) : this.ast.weight(penalty, weight)));
+      }),
+      alt((): A.ConstraintWeight => {
+        const soft = this.CONSUME(T.Soft);
+        const weight = this.SUBRULE3(this.expression, { LABEL: "weight" });
+        return this.ACTION(() => this.ast.weight(soft, weight));
+      }),
+    ];
+    /** `constraint NAME[BINDERS]: EXPR [penalty W | penalty auto | soft W]`; EXPR must be a comparison. */
+    constraintDecl = this.RULE("constraintDecl", (): A.ConstraintDecl => {
+      const keyword = this.CONSUME(T.Constraint);
+      const name = this.CONSUME(T.Identifier);
+      const binders = this.OPTION(() => {
+        this.CONSUME(T.LBracket);
+        const list = this.SUBRULE(this.binderList);
+        this.CONSUME(T.RBracket);
+        return list;
+      });
+      this.CONSUME(T.Colon);
+      const expr = this.SUBRULE(this.expression);
+      const weight = this.OPTION2(() => this.OR(this.weightAlts));
+      return this.ACTION(() => this.ast.constraint(keyword, name, binders, expr, weight));
+    });
+
+    /** `i in 0..n-1, (u, v) in edges where u != v`. */
+    binderList = this.RULE("binderList", (): BinderList => {
+      const binders: A.Binder[] = [];
+      this.AT_LEAST_ONE_SEP(sep(T.Comma, () => binders.push(this.SUBRULE(this.binder))));
+      const where = this.OPTION(() => {
+        this.CONSUME(T.Where);
+        return this.SUBRULE(this.expression, { LABEL: "where" });
+      });
+      return this.ACTION(() => this.ast.binderList(binders, where));
+    });
+
+    readonly binderAlts = [
+      alt((): A.Binder => {
+        const name = this.CONSUME(T.Identifier);
+        this.CONSUME(T.In);
+        const lo = this.SUBRULE(this.expression, { LABEL: "lo" });
+        this.CONSUME(T.Range);
+        const hi = this.SUBRULE2(this.expression, { LABEL: "hi" });
+        return this.ACTION(() => this.ast.rangeBinder(name, lo, hi));
+      }),
+      alt((): A.Binder => {
+        const open = this.CONSUME(T.LParen);
+        const names: IToken[] = [];
+        this.AT_LEAST_ONE_SEP(sep(T.Comma, () => names.push(this.CONSUME2(T.Identifier))));
+        this.CONSUME(T.RParen);
+        this.CONSUME2(T.In);
+        const source = this.SUBRULE3(this.expression, { LABEL: "source" });
+        return this.ACTION(() => this.ast.tupleBinder(open, names, source));
+      }),
+    ];
+    binder = this.RULE("binder", () => this.OR(this.binderAlts));
+
+    // ── expressions ─────────────────────────────────────────────────────────────────────────────
+
+    /**
+     * An operator chain `unary (op unary)*`, kept flat and grouped by precedence afterwards (one rule
+     * per precedence level would cost ten rule invocations per operand). Comparisons and `not` are
+     * ordinary entries here.
+     */
+    expression = this.RULE("expression", (): A.Expr => {
+      const operands = [this.SUBRULE(this.unary)];
+      const operators: IToken[] = [];
+      this.MANY(() => {
+        operators.push(this.CONSUME(T.BinaryOperator));
+        operands.push(this.SUBRULE2(this.unary));
+      });
+      return this.ACTION(() => this.ast.chain(operands, operators));
+    });
+
+    /** A sum's body: one term, `unary ((* | /) unary)*`. */
+    term = this.RULE("term", (): A.Expr => {
+      const operands = [this.SUBRULE(this.unary)];
+      const operators: IToken[] = [];
+      this.MANY(() => {
+        operators.push(this.CONSUME(T.MultiplicativeOperator));
+        operands.push(this.SUBRULE2(this.unary));
+      });
+      return this.ACTION(() => this.ast.chain(operands, operators));
+    });
+
+    readonly prefixAlts = [alt(() => this.CONSUME(T.Minus)), alt(() => this.CONSUME(T.Not))];
+    readonly unaryAlts = [
+      alt((): Operand => {
+        const prefix = this.OR2(this.prefixAlts);
+        const operand = this.SUBRULE(this.unary);
+        return this.ACTION(() => this.ast.prefixed(prefix, operand));
+      }),
+      alt((): Operand => this.SUBRULE(this.power)),
+    ];
+    unary = this.RULE("unary", (): Operand => this.OR(this.unaryAlts));
+
+    /** `a ^ b ^ c` is `a ^ (b ^ c)`; `-x ^ 2` is `-(x ^ 2)`; `2 ^ -1` parses (and is then rejected). */
+    power = this.RULE("power", (): A.Expr => {
+      const base = this.SUBRULE(this.atom);
+      const exponent = this.OPTION(() => {
+        this.CONSUME(T.Caret);
+        return this.SUBRULE(this.unary);
+      });
+      return this.ACTION(() => this.ast.power(base, exponent));
+    });
+
+    readonly atomAlts = [
+      alt((): A.Expr => {
+        const token = this.CONSUME(T.NumberLiteral);
+        return this.ACTION(() => this.ast.number(token));
+      }),
+      alt((): A.Expr => this.literal(this.CONSUME(T.True))),
+      alt((): A.Expr => this.literal(this.CONSUME(T.False))),
+      alt((): A.Expr => this.literal(this.CONSUME(T.Pi))),
+      alt((): A.Expr => this.literal(this.CONSUME(T.E))),
+      alt((): A.Expr => this.SUBRULE(this.nameExpr)),
+      alt((): A.Expr => {
+        const open = this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.expression);
+        const close = this.CONSUME(T.RParen);
+        return this.ACTION(() => this.ast.parenthesised(open, inner, close));
+      }),
+      alt((): A.Expr => this.SUBRULE(this.sumExpr)),
+      alt((): A.Expr => this.SUBRULE(this.ifExpr)),
+    ];
+    atom = this.RULE("atom", (): A.Expr => this.OR(this.atomAlts));
+
+    literal(token: IToken): A.Expr {
+      return this.ACTION(() => this.ast.literal(token));
+    }
+
+    readonly nameSuffixAlts = [
+      alt((): NameSuffix => {
+        const args: A.Expr[] = [];
+        this.CONSUME(T.LParen);
+        this.MANY_SEP(sep(T.Comma, () => args.push(this.SUBRULE(this.expression, { LABEL: "args" }))));
+        const close = this.CONSUME(T.RParen);
+        return this.ACTION(() => ({ args, close }));
+      }),
+      alt((): NameSuffix => {
+        const indices: A.Expr[] = [];
+        this.AT_LEAST_ONE(() => indices.push(this.SUBRULE(this.dimension)));
+        return indices;
+      }),
+      alt(EMPTY_ALT<NameSuffix>(undefined)),
+    ];
+    /** `x`, `x[i][j]`, or a call `max(a, b)`. */
+    nameExpr = this.RULE("nameExpr", (): A.Expr => {
+      const id = this.CONSUME(T.Identifier);
+      const suffix = this.OR(this.nameSuffixAlts);
+      return this.ACTION(() => this.ast.nameExpr(id, suffix, this.LA(0)));
+    });
+
+    sumExpr = this.RULE("sumExpr", (): A.Expr => {
+      const keyword = this.CONSUME(T.Sum);
+      this.CONSUME(T.LParen);
+      const binders = this.SUBRULE(this.binderList);
+      this.CONSUME(T.RParen);
+      const body = this.SUBRULE(this.term, { LABEL: "body" });
+      return this.ACTION(() => this.ast.sum(keyword, binders, body));
+    });
+
+    ifExpr = this.RULE("ifExpr", (): A.Expr => {
+      const keyword = this.CONSUME(T.If);
+      const condition = this.SUBRULE(this.expression, { LABEL: "condition" });
+      this.CONSUME(T.Then);
+      const then = this.SUBRULE2(this.expression, { LABEL: "then" });
+      this.CONSUME(T.Else);
+      const otherwise = this.SUBRULE3(this.expression, { LABEL: "else" });
+      return this.ACTION(() => this.ast.ifExpr(keyword, condition, then, otherwise));
+    });
+
+    // ── circuits ────────────────────────────────────────────────────────────────────────────────
+
+    readonly circuitFormAlts = [
+      alt((): CircuitForm => {
+        this.CONSUME(T.Assign);
+        const ansatz = this.CONSUME2(T.Identifier, { LABEL: "ansatz" });
+        this.CONSUME(T.LParen);
+        const problem = this.CONSUME3(T.Identifier, { LABEL: "problem" });
+        const options: A.NamedArg[] = [];
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          options.push(this.SUBRULE(this.namedArg));
+        });
+        const close = this.CONSUME(T.RParen);
+        return this.ACTION(() => ({ form: "ansatz", ansatz, problem, options, close }));
+      }),
+      alt((): CircuitForm => {
+        const params = this.OPTION(() => this.SUBRULE(this.circuitParams));
+        const body = this.SUBRULE(this.circuitBody);
+        return this.ACTION(() => ({ form: "body", params: params ?? [], body, close: this.LA(0) }));
+      }),
+    ];
+    /** `circuit NAME(PARAMS) { … }` or `circuit NAME = ANSATZ(PROBLEM, KEY: VALUE, …)`. */
+    circuitDecl = this.RULE("circuitDecl", (): A.CircuitDecl | A.AnsatzDecl => {
+      const keyword = this.CONSUME(T.Circuit);
+      const name = this.CONSUME(T.Identifier);
+      const form = this.OR(this.circuitFormAlts);
+      return this.ACTION(() => this.ast.circuit(keyword, name, form));
+    });
+
+    namedArg = this.RULE("namedArg", (): A.NamedArg => {
+      const name = this.CONSUME(T.Identifier);
+      this.CONSUME(T.Colon);
+      const value = this.SUBRULE(this.expression);
+      return this.ACTION(() => this.ast.namedArg(name, value));
+    });
+
+    circuitParams = this.RULE("circuitParams", (): A.CircuitParam[] => {
+      const params: A.CircuitParam[] = [];
+      this.CONSUME(T.LParen);
+      this.MANY_SEP(sep(T.Comma, () => params.push(this.SUBRULE(this.circuitParam))));
+      this.CONSUME(T.RParen);
+      return params;
+    });
+
+    circuitParam = this.RULE("circuitParam", (): A.CircuitParam => {
+      const name = this.CONSUME(T.Identifier);
+      this.CONSUME(T.Colon);
+      const element = this.SUBRULE(this.scalarType);
+      const dims: A.Expr[] = [];
+      this.MANY(() => dims.push(this.SUBRULE(this.dimension)));
+      return this.ACTION(() => this.ast.circuitParam(name, this.ast.withDims(element, dims, this.LA(0))));
+    });
+
+    /** `gate NAME(PARAMS) a, b { … }`. */
+    gateDecl = this.RULE("gateDecl", (): A.GateDecl => {
+      const keyword = this.CONSUME(T.Gate);
+      const name = this.CONSUME(T.Identifier);
+      const params = this.OPTION(() => this.SUBRULE(this.circuitParams));
+      const qubits: IToken[] = [];
+      this.AT_LEAST_ONE_SEP(sep(T.Comma, () => qubits.push(this.CONSUME2(T.Identifier, { LABEL: "qubits" }))));
+      const body = this.SUBRULE(this.circuitBody);
+      return this.ACTION(() => this.ast.gate(keyword, name, params ?? [], qubits, body, this.LA(0)));
+    });
+
+    readonly statementAlts = [
+      alt((): typeof SEPARATOR => this.SUBRULE(this.separator)),
+      alt(() => this.SUBRULE(this.qubitDecl)),
+      alt(() => this.SUBRULE(this.forStmt)),
+      alt(() => this.SUBRULE(this.measureStmt)),
+      alt(() => this.SUBRULE(this.resetStmt)),
+      alt(() => this.SUBRULE(this.barrierStmt)),
+      alt(() => this.SUBRULE(this.gateApply)),
+    ];
+    /** The statements between `{` and `}`; the `}` is the parser's previous token afterwards. */
+    circuitBody = this.RULE("circuitBody", (): A.CircuitStmt[] => {
+      this.CONSUME(T.LCurly);
+      const block = this.ACTION(() => this.ast.block<A.CircuitStmt>());
+      this.MANY(() => {
+        const statement = this.OR<A.CircuitStmt | typeof SEPARATOR>(this.statementAlts);
+        this.ACTION(() => this.ast.blockItem(block, statement, this.LA(0)));
+      });
+      this.CONSUME(T.RCurly);
+      return this.ACTION(() => block.members);
+    });
+
+    qubitDecl = this.RULE("qubitDecl", (): A.QubitDecl => {
+      const keyword = this.CONSUME(T.Qubit);
+      const name = this.CONSUME(T.Identifier);
+      const size = this.OPTION(() => this.SUBRULE(this.dimension));
+      return this.ACTION(() => this.ast.qubitDecl(keyword, name, size, this.LA(0)));
+    });
+
+    forStmt = this.RULE("forStmt", (): A.ForStmt => {
+      const keyword = this.CONSUME(T.For);
+      const variable = this.CONSUME(T.Identifier);
+      this.CONSUME(T.In);
+      const lo = this.SUBRULE(this.expression, { LABEL: "lo" });
+      this.CONSUME(T.Range);
+      const hi = this.SUBRULE2(this.expression, { LABEL: "hi" });
+      const body = this.SUBRULE(this.circuitBody);
+      return this.ACTION(() => this.ast.forStmt(keyword, variable, lo, hi, body, this.LA(0)));
+    });
+
+    measureStmt = this.RULE("measureStmt", (): A.CircuitStmt => {
+      const keyword = this.CONSUME(T.Measure);
+      const targets = this.SUBRULE(this.qubitRefs);
+      return this.ACTION(() => this.ast.targetsStmt(keyword, targets));
+    });
+
+    resetStmt = this.RULE("resetStmt", (): A.CircuitStmt => {
+      const keyword = this.CONSUME(T.Reset);
+      const targets = this.SUBRULE(this.qubitRefs);
+      return this.ACTION(() => this.ast.targetsStmt(keyword, targets));
+    });
+
+    barrierStmt = this.RULE("barrierStmt", (): A.CircuitStmt => {
+      const keyword = this.CONSUME(T.Barrier);
+      const targets = this.OPTION(() => this.SUBRULE(this.qubitRefs));
+      return this.ACTION(() => this.ast.targetsStmt(keyword, targets ?? []));
+    });
+
+    /** `rz(theta[i]) q[i]`, `cx a, b`, `h q`. */
+    gateApply = this.RULE("gateApply", (): A.GateApply => {
+      const gate = this.CONSUME(T.Identifier);
+      const angles: A.Expr[] = [];
+      this.OPTION(() => {
+        this.CONSUME(T.LParen);
+        this.MANY_SEP(sep(T.Comma, () => angles.push(this.SUBRULE(this.expression, { LABEL: "angles" }))));
+        this.CONSUME(T.RParen);
+      });
+      const qubits = this.SUBRULE(this.qubitRefs);
+      return this.ACTION(() => this.ast.gateApply(gate, angles, qubits));
+    });
+
+    qubitRefs = this.RULE("qubitRefs", (): A.QubitRef[] => {
+      const refs: A.QubitRef[] = [];
+      this.AT_LEAST_ONE_SEP(sep(T.Comma, () => refs.push(this.SUBRULE(this.qubitRef))));
+      return refs;
+    });
+
+    qubitRef = this.RULE("qubitRef", (): A.QubitRef => {
+      const register = this.CONSUME(T.Identifier);
+      const index = this.OPTION(() => this.SUBRULE(this.dimension));
+      return this.ACTION(() => this.ast.qubitRef(register, index, this.LA(0)));
+    });
+  }
+  return QpGrammar;
+}
+
+/** Builds the AST directly; no recovery (text with a diagnostic goes to the CST parser). */
+class QpAstParser extends withQpGrammar(EmbeddedActionsParser) {
   constructor() {
-    super(T.ALL_TOKENS as TokenType[], { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset", errorMessageProvider: errorMessages });
+    super(T.ALL_TOKENS as TokenType[], { ...CONFIG, recoveryEnabled: false });
     this.performSelfAnalysis();
+  }
+}
+
+/** Builds a concrete syntax tree, recovering from syntax errors so that all of them are reported. */
+class QpCstParser extends withQpGrammar(CstParser as unknown as typeof EmbeddedActionsParser) {
+  constructor() {
+    super(T.ALL_TOKENS as TokenType[], { ...CONFIG, recoveryEnabled: true, nodeLocationTracking: "onlyOffset" });
+    this.performSelfAnalysis();
+  }
+
+  // The rules' actions expect AST values, but here every rule yields a tree node: they are skipped.
+  protected override ACTION<R>(_impl: () => R): R {
+    return undefined as R;
   }
 
   // Chevrotain's CST hooks, replaced to build the flat nodes of flat-cst.ts (same content, same
@@ -47,402 +559,9 @@ export class QpParser extends CstParser {
     node.children.push(ruleName, ruleCstResult);
     extendLocation(node.location, ruleCstResult.location);
   }
-
-  // Each OR's alternatives live in a field, built once: an array literal in the rule body would
-  // allocate the array, its objects and their closures on every invocation.
-  private readonly separatorAlts: Alternatives = [alt(() => this.CONSUME(T.Newline)), alt(() => this.CONSUME(T.Semicolon))];
-  private separator = this.RULE("separator", () => {
-    this.OR(this.separatorAlts);
-  });
-
-  private readonly programAlts: Alternatives = [
-    alt(() => this.SUBRULE(this.separator)),
-    alt(() => this.SUBRULE(this.problemDecl)),
-    alt(() => this.SUBRULE(this.circuitDecl)),
-    alt(() => this.SUBRULE(this.gateDecl)),
-  ];
-  public program = this.RULE("program", () => {
-    this.MANY(() => this.OR(this.programAlts));
-  });
-
-  // ── problems ──────────────────────────────────────────────────────────────────────────────────
-
-  private readonly problemMemberAlts: Alternatives = [
-    alt(() => this.SUBRULE(this.separator)),
-    alt(() => this.SUBRULE(this.paramDecl)),
-    alt(() => this.SUBRULE(this.varDecl)),
-    alt(() => this.SUBRULE(this.letDecl)),
-    alt(() => this.SUBRULE(this.objectiveDecl)),
-    alt(() => this.SUBRULE(this.constraintDecl)),
-  ];
-  private problemDecl = this.RULE("problemDecl", () => {
-    this.CONSUME(T.Problem);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.LCurly);
-    this.MANY(() => this.OR(this.problemMemberAlts));
-    this.CONSUME(T.RCurly);
-  });
-
-  private paramDecl = this.RULE("paramDecl", () => {
-    this.CONSUME(T.Param);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.typeExpr);
-    this.OPTION(() => {
-      this.CONSUME(T.Assign);
-      this.SUBRULE(this.expression);
-    });
-  });
-
-  private readonly typeExprAlts: Alternatives = [
-    alt(() => {
-      this.SUBRULE(this.scalarType);
-      this.MANY(() => this.SUBRULE(this.dimension));
-    }),
-    alt(() => {
-      this.CONSUME(T.LParen);
-      this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.SUBRULE2(this.scalarType)));
-      this.CONSUME(T.RParen);
-      this.CONSUME(T.LBracket);
-      this.CONSUME(T.RBracket);
-    }),
-  ];
-  /** `int`, `real[n][m]`, `(int, int, real)[]`. */
-  private typeExpr = this.RULE("typeExpr", () => {
-    this.OR(this.typeExprAlts);
-  });
-
-  private readonly scalarTypeAlts: Alternatives = [
-    alt(() => this.CONSUME(T.Int)),
-    alt(() => this.CONSUME(T.Real)),
-    alt(() => this.CONSUME(T.Bool)),
-    alt(() => this.CONSUME(T.Angle)),
-  ];
-  private scalarType = this.RULE("scalarType", () => {
-    this.OR(this.scalarTypeAlts);
-  });
-
-  private dimension = this.RULE("dimension", () => {
-    this.CONSUME(T.LBracket);
-    this.SUBRULE(this.expression);
-    this.CONSUME(T.RBracket);
-  });
-
-  private readonly domainAlts: Alternatives = [
-    alt(() => this.CONSUME(T.Binary)),
-    alt(() => this.CONSUME(T.Spin)),
-    alt(() => {
-      this.CONSUME(T.Int);
-      this.CONSUME(T.LBracket);
-      this.SUBRULE(this.expression, { LABEL: "lo" });
-      this.CONSUME(T.Range);
-      this.SUBRULE2(this.expression, { LABEL: "hi" });
-      this.CONSUME(T.RBracket);
-    }),
-  ];
-  private readonly encodingAlts: Alternatives = [
-    alt(() => this.CONSUME2(T.Identifier, { LABEL: "encodingName" })),
-    alt(() => this.CONSUME2(T.Binary, { LABEL: "encodingName" })),
-  ];
-  /** `var x: binary[n]`, `var s: spin`, `var c: int[0..k-1][n] encoding onehot`. */
-  private varDecl = this.RULE("varDecl", () => {
-    this.CONSUME(T.Var);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Colon);
-    this.OR(this.domainAlts);
-    this.MANY(() => this.SUBRULE(this.dimension));
-    this.OPTION(() => {
-      this.CONSUME(T.Encoding);
-      this.OR2(this.encodingAlts);
-    });
-  });
-
-  private letDecl = this.RULE("letDecl", () => {
-    this.CONSUME(T.Let);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Assign);
-    this.SUBRULE(this.expression);
-  });
-
-  private readonly senseAlts: Alternatives = [alt(() => this.CONSUME(T.Minimize)), alt(() => this.CONSUME(T.Maximize))];
-  private objectiveDecl = this.RULE("objectiveDecl", () => {
-    this.OR(this.senseAlts);
-    this.SUBRULE(this.expression);
-  });
-
-  private readonly penaltyWeightAlts: Alternatives = [
-    alt(() => this.CONSUME(T.Auto)),
-    alt(() => this.SUBRULE2(this.expression, { LABEL: "weight" })),
-  ];
-  private readonly weightAlts: Alternatives = [
-    alt(() => {
-      this.CONSUME(T.Penalty);
-      this.OR2(this.penaltyWeightAlts);
-    }),
-    alt(() => {
-      this.CONSUME(T.Soft);
-      this.SUBRULE3(this.expression, { LABEL: "weight" });
-    }),
-  ];
-  /** `constraint NAME[BINDERS]: EXPR [penalty W | penalty auto | soft W]`; EXPR must be a comparison. */
-  private constraintDecl = this.RULE("constraintDecl", () => {
-    this.CONSUME(T.Constraint);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => {
-      this.CONSUME(T.LBracket);
-      this.SUBRULE(this.binderList);
-      this.CONSUME(T.RBracket);
-    });
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.expression);
-    this.OPTION2(() => this.OR(this.weightAlts));
-  });
-
-  /** `i in 0..n-1, (u, v) in edges where u != v`. */
-  private binderList = this.RULE("binderList", () => {
-    this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.SUBRULE(this.binder)));
-    this.OPTION(() => {
-      this.CONSUME(T.Where);
-      this.SUBRULE(this.expression, { LABEL: "where" });
-    });
-  });
-
-  private readonly binderAlts: Alternatives = [
-    alt(() => {
-      this.CONSUME(T.Identifier);
-      this.CONSUME(T.In);
-      this.SUBRULE(this.expression, { LABEL: "lo" });
-      this.CONSUME(T.Range);
-      this.SUBRULE2(this.expression, { LABEL: "hi" });
-    }),
-    alt(() => {
-      this.CONSUME(T.LParen);
-      this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.CONSUME2(T.Identifier)));
-      this.CONSUME(T.RParen);
-      this.CONSUME2(T.In);
-      this.SUBRULE3(this.expression, { LABEL: "source" });
-    }),
-  ];
-  private binder = this.RULE("binder", () => {
-    this.OR(this.binderAlts);
-  });
-
-  // ── expressions ───────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * An operator chain `unary (op unary)*`, kept flat: the CST lists operands and operators in order
-   * and src/lang/build-expr.ts applies the precedence table above (one rule per precedence level
-   * would cost ten rule invocations per operand). Comparisons and `not` are ordinary entries here.
-   */
-  public expression = this.RULE("expression", () => {
-    this.SUBRULE(this.unary);
-    this.MANY(() => {
-      this.CONSUME(T.BinaryOperator);
-      this.SUBRULE2(this.unary);
-    });
-  });
-
-  /** A sum's body: one term, `unary ((* | /) unary)*`. */
-  private term = this.RULE("term", () => {
-    this.SUBRULE(this.unary);
-    this.MANY(() => {
-      this.CONSUME(T.MultiplicativeOperator);
-      this.SUBRULE2(this.unary);
-    });
-  });
-
-  private readonly prefixAlts: Alternatives = [alt(() => this.CONSUME(T.Minus)), alt(() => this.CONSUME(T.Not))];
-  private readonly unaryAlts: Alternatives = [
-    alt(() => {
-      this.OR2(this.prefixAlts);
-      this.SUBRULE(this.unary);
-    }),
-    alt(() => this.SUBRULE(this.power)),
-  ];
-  private unary = this.RULE("unary", () => {
-    this.OR(this.unaryAlts);
-  });
-
-  /** `a ^ b ^ c` is `a ^ (b ^ c)`; `-x ^ 2` is `-(x ^ 2)`; `2 ^ -1` parses (and is then rejected). */
-  private power = this.RULE("power", () => {
-    this.SUBRULE(this.atom);
-    this.OPTION(() => {
-      this.CONSUME(T.Caret);
-      this.SUBRULE(this.unary);
-    });
-  });
-
-  private readonly atomAlts: Alternatives = [
-    alt(() => this.CONSUME(T.NumberLiteral)),
-    alt(() => this.CONSUME(T.True)),
-    alt(() => this.CONSUME(T.False)),
-    alt(() => this.CONSUME(T.Pi)),
-    alt(() => this.CONSUME(T.E)),
-    alt(() => this.SUBRULE(this.nameExpr)),
-    alt(() => {
-      this.CONSUME(T.LParen);
-      this.SUBRULE(this.expression);
-      this.CONSUME(T.RParen);
-    }),
-    alt(() => this.SUBRULE(this.sumExpr)),
-    alt(() => this.SUBRULE(this.ifExpr)),
-  ];
-  private atom = this.RULE("atom", () => {
-    this.OR(this.atomAlts);
-  });
-
-  private readonly nameSuffixAlts: Alternatives = [
-    alt(() => {
-      this.CONSUME(T.LParen);
-      this.MANY_SEP(sep(T.Comma, () => this.SUBRULE(this.expression, { LABEL: "args" })));
-      this.CONSUME(T.RParen);
-    }),
-    alt(() => this.AT_LEAST_ONE(() => this.SUBRULE(this.dimension))),
-    alt(EMPTY_ALT()),
-  ];
-  /** `x`, `x[i][j]`, or a call `max(a, b)`. */
-  private nameExpr = this.RULE("nameExpr", () => {
-    this.CONSUME(T.Identifier);
-    this.OR(this.nameSuffixAlts);
-  });
-
-  private sumExpr = this.RULE("sumExpr", () => {
-    this.CONSUME(T.Sum);
-    this.CONSUME(T.LParen);
-    this.SUBRULE(this.binderList);
-    this.CONSUME(T.RParen);
-    this.SUBRULE(this.term, { LABEL: "body" });
-  });
-
-  private ifExpr = this.RULE("ifExpr", () => {
-    this.CONSUME(T.If);
-    this.SUBRULE(this.expression, { LABEL: "condition" });
-    this.CONSUME(T.Then);
-    this.SUBRULE2(this.expression, { LABEL: "then" });
-    this.CONSUME(T.Else);
-    this.SUBRULE3(this.expression, { LABEL: "else" });
-  });
-
-  // ── circuits ──────────────────────────────────────────────────────────────────────────────────
-
-  private readonly circuitFormAlts: Alternatives = [
-    alt(() => {
-      this.CONSUME(T.Assign);
-      this.CONSUME2(T.Identifier, { LABEL: "ansatz" });
-      this.CONSUME(T.LParen);
-      this.CONSUME3(T.Identifier, { LABEL: "problem" });
-      this.MANY(() => {
-        this.CONSUME(T.Comma);
-        this.SUBRULE(this.namedArg);
-      });
-      this.CONSUME(T.RParen);
-    }),
-    alt(() => {
-      this.OPTION(() => this.SUBRULE(this.circuitParams));
-      this.SUBRULE(this.circuitBody);
-    }),
-  ];
-  /** `circuit NAME(PARAMS) { … }` or `circuit NAME = ANSATZ(PROBLEM, KEY: VALUE, …)`. */
-  private circuitDecl = this.RULE("circuitDecl", () => {
-    this.CONSUME(T.Circuit);
-    this.CONSUME(T.Identifier);
-    this.OR(this.circuitFormAlts);
-  });
-
-  private namedArg = this.RULE("namedArg", () => {
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.expression);
-  });
-
-  private circuitParams = this.RULE("circuitParams", () => {
-    this.CONSUME(T.LParen);
-    this.MANY_SEP(sep(T.Comma, () => this.SUBRULE(this.circuitParam)));
-    this.CONSUME(T.RParen);
-  });
-
-  private circuitParam = this.RULE("circuitParam", () => {
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.scalarType);
-    this.MANY(() => this.SUBRULE(this.dimension));
-  });
-
-  /** `gate NAME(PARAMS) a, b { … }`. */
-  private gateDecl = this.RULE("gateDecl", () => {
-    this.CONSUME(T.Gate);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.SUBRULE(this.circuitParams));
-    this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.CONSUME2(T.Identifier, { LABEL: "qubits" })));
-    this.SUBRULE(this.circuitBody);
-  });
-
-  private readonly statementAlts: Alternatives = [
-    alt(() => this.SUBRULE(this.separator)),
-    alt(() => this.SUBRULE(this.qubitDecl)),
-    alt(() => this.SUBRULE(this.forStmt)),
-    alt(() => this.SUBRULE(this.measureStmt)),
-    alt(() => this.SUBRULE(this.resetStmt)),
-    alt(() => this.SUBRULE(this.barrierStmt)),
-    alt(() => this.SUBRULE(this.gateApply)),
-  ];
-  private circuitBody = this.RULE("circuitBody", () => {
-    this.CONSUME(T.LCurly);
-    this.MANY(() => this.OR(this.statementAlts));
-    this.CONSUME(T.RCurly);
-  });
-
-  private qubitDecl = this.RULE("qubitDecl", () => {
-    this.CONSUME(T.Qubit);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.SUBRULE(this.dimension));
-  });
-
-  private forStmt = this.RULE("forStmt", () => {
-    this.CONSUME(T.For);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.In);
-    this.SUBRULE(this.expression, { LABEL: "lo" });
-    this.CONSUME(T.Range);
-    this.SUBRULE2(this.expression, { LABEL: "hi" });
-    this.SUBRULE(this.circuitBody);
-  });
-
-  private measureStmt = this.RULE("measureStmt", () => {
-    this.CONSUME(T.Measure);
-    this.SUBRULE(this.qubitRefs);
-  });
-
-  private resetStmt = this.RULE("resetStmt", () => {
-    this.CONSUME(T.Reset);
-    this.SUBRULE(this.qubitRefs);
-  });
-
-  private barrierStmt = this.RULE("barrierStmt", () => {
-    this.CONSUME(T.Barrier);
-    this.OPTION(() => this.SUBRULE(this.qubitRefs));
-  });
-
-  /** `rz(theta[i]) q[i]`, `cx a, b`, `h q`. */
-  private gateApply = this.RULE("gateApply", () => {
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => {
-      this.CONSUME(T.LParen);
-      this.MANY_SEP(sep(T.Comma, () => this.SUBRULE(this.expression, { LABEL: "angles" })));
-      this.CONSUME(T.RParen);
-    });
-    this.SUBRULE(this.qubitRefs);
-  });
-
-  private qubitRefs = this.RULE("qubitRefs", () => {
-    this.AT_LEAST_ONE_SEP(sep(T.Comma, () => this.SUBRULE(this.qubitRef)));
-  });
-
-  private qubitRef = this.RULE("qubitRef", () => {
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.SUBRULE(this.dimension));
-  });
 }
 
-/** The one parser instance (Chevrotain parsers are built once and reused: set `input`, call a rule). */
-export const qpParser = new QpParser();
+// The parser instances (Chevrotain parsers are built once and reused: set `input`, call a rule), typed
+// by what callers use: the classes come from a function, and their types cannot be exported whole.
+export const qpAstParser: EmbeddedActionsParser & { ast: AstFactory; program(): A.Program } = new QpAstParser();
+export const qpParser: CstParser & { program(): CstNode } = new QpCstParser() as unknown as CstParser & { program(): CstNode };

@@ -5,27 +5,12 @@ import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { type Children, type CstNode, has, Incomplete, needNode, needToken, node, nodes, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
+import { MAX_CHAIN, OPERATOR_OF_TOKEN, PRECEDENCE, PRECEDENCE_ABOVE_NOT } from "./operators.js";
 import { joinSpans, type LineIndex } from "./span.js";
-
-/** Longest operator chain accepted in one expression; deeper trees would strain later recursion. */
-export const MAX_CHAIN = 4000;
-
-const OPERATOR_OF_TOKEN: Readonly<Record<string, A.BinaryOp>> = {
-  Plus: "+", Minus: "-", Star: "*", Slash: "/", Caret: "^", Or: "or", And: "and",
-  EqEq: "==", NotEq: "!=", LessEq: "<=", GreaterEq: ">=", Less: "<", Greater: ">",
-};
-
-/** Binding strength of each binary operator (the formatter uses the same table). */
-const PRECEDENCE: Readonly<Record<A.BinaryOp, number>> = {
-  or: 1, and: 2, "==": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "^": 8,
-};
 
 // Token names of the literal atoms, hoisted so that no table is built per atom.
 const BOOLEANS = [["True", true], ["False", false]] as const;
 const CONSTANTS = [["Pi", "pi"], ["E", "e"]] as const;
-
-/** `not` sits at 3: its operand takes every operator tighter than `and`. */
-const PRECEDENCE_ABOVE_NOT = 4;
 
 interface ChainState {
   readonly operands: readonly CstNode[];

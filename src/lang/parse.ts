@@ -1,17 +1,21 @@
 // Source text → AST + syntax diagnostics.
 //
-//   lex (tokens, comments, nesting guard) → Chevrotain CstParser with recovery → CST → AST
+//   lex (tokens, comments, nesting guard)
+//     → fast path: parser actions build the AST directly (no recovery)
+//     → only if that path meets something to report: Chevrotain CstParser with recovery → CST → AST
 //
-// Never throws on user input: lexical and syntax errors, over-deep nesting and over-long operator
-// chains all come back as diagnostics, with a best-effort AST of every declaration that parsed whole.
+// Both paths give the same AST for text the fast path accepts. Never throws on user input: lexical
+// and syntax errors, over-deep nesting and over-long operator chains all come back as diagnostics,
+// with a best-effort AST of every declaration that parsed whole.
 import { EOF, type IRecognitionException, type IToken } from "chevrotain";
-import { qpParser } from "../../grammar/parser.js";
+import { qpAstParser, qpParser } from "../../grammar/parser.js";
 import { KEYWORD_NAMES } from "../../grammar/tokens.js";
 import type { Program } from "./ast.js";
+import { AstFactory, NeedsDiagnostics } from "./ast-factory.js";
 import { AstBuilder } from "./build-ast.js";
 import type { CstNode } from "./cst-reader.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
-import { lex } from "./lexer.js";
+import { type LexResult, lex } from "./lexer.js";
 import * as M from "./messages.js";
 import { type LineIndex, makeSpan, positionAt } from "./span.js";
 
@@ -31,6 +35,31 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
   if (typeof source !== "string") throw new TypeError(`source must be a string, not ${typeof source}`);
   const file = options.file;
   const lexed = lex(source, file);
+  if (lexed.parseable) {
+    const ast = parseClean(source, file, lexed);
+    if (ast !== undefined) return { ast, diagnostics: [...lexed.diagnostics] };
+  }
+  return parseWithRecovery(source, file, lexed);
+}
+
+/** The AST of text that parses with nothing to report, built by the parser's actions; else undefined. */
+export function parseClean(source: string, file: string | undefined, lexed: LexResult): Program | undefined {
+  try {
+    qpAstParser.ast = new AstFactory(source, file, lexed.lines, lexed.comments);
+    qpAstParser.input = lexed.tokens;
+    const ast = qpAstParser.program();
+    return qpAstParser.errors.length === 0 ? ast : undefined;
+  } catch (error) {
+    // The recovering path reports what this one gave up on (a stack overflow included).
+    if (error instanceof NeedsDiagnostics || isStackOverflow(error)) return undefined;
+    throw error;
+  } finally {
+    qpAstParser.input = [];
+  }
+}
+
+/** Parses with Chevrotain's error recovery into a CST, then builds the AST, reporting every problem found. */
+export function parseWithRecovery(source: string, file: string | undefined, lexed: LexResult): ParseResult {
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const builder = new AstBuilder(source, file, diagnostics, lexed.lines);
   if (!lexed.parseable) return { ast: builder.program(undefined, lexed.comments), diagnostics };
