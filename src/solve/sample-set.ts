@@ -114,18 +114,15 @@ export class SampleSet {
     if (reads.nVariables !== qubo.linear.length) {
       throw new Error(`internal: reads have ${reads.nVariables} variables, the QUBO ${qubo.linear.length}`);
     }
-    const byBits = new Map<string, { x: Uint8Array; occurrences: number; firstRead: number }>();
-    for (let k = 0; k < reads.length; k++) {
-      const x = reads.read(k);
-      const bits = bitsToString(x);
-      const seen = byBits.get(bits);
-      if (seen) seen.occurrences++;
-      else byBits.set(bits, { x: x.slice(), occurrences: 1, firstRead: k });
-    }
+    // The buffer already merged identical reads: one row per distinct assignment.
     const samples: Sample[] = [];
-    for (const [bits, { x, occurrences, firstRead }] of byBits) {
+    for (let row = 0; row < reads.distinct; row++) {
+      const x = reads.row(row).slice();
+      const bits = bitsToString(x);
+      const occurrences = reads.occurrences(row);
+      const firstRead = reads.firstRead(row);
       const energy = quboEnergy(qubo, x);
-      const firstFoundMs = reads.timeOf(firstRead);
+      const firstFoundMs = reads.timeOf(row);
       const order = firstFoundMs === null ? { firstRead } : { firstRead, firstFoundMs };
       if (model.decode) {
         const decoded = model.decode(x);

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { quboEnergy, quboFromTerms } from "../../src/compile/qubo.js";
 import { type Decoded, type SolvableModel, ReadBuffer, SampleSet, randomSampler, bitsToString, stringToBits, quboHash } from "../../src/solve/index.js";
 import { randomQubo } from "./problems.js";
+import { createRng } from "../../src/util/rng.js";
 
 describe("SampleSet", () => {
   it("merges duplicate reads, recomputes energies from the QUBO and sorts lowest energy first", async () => {
@@ -115,11 +116,32 @@ describe("SampleSet", () => {
 });
 
 describe("ReadBuffer", () => {
-  it("keeps every pushed read through growth", () => {
+  it("keeps every pushed read through growth, merging identical ones", () => {
     const buffer = new ReadBuffer(3, 1e9);
     for (let k = 0; k < 5000; k++) buffer.push([k & 1, (k >> 1) & 1, (k >> 2) & 1]);
     expect(buffer.length).toBe(5000);
-    for (const k of [0, 1, 2, 4095, 4999]) expect(Array.from(buffer.read(k))).toEqual([k & 1, (k >> 1) & 1, (k >> 2) & 1]);
-    expect(() => buffer.read(5000)).toThrow(RangeError);
+    expect(buffer.distinct).toBe(8);
+    for (let row = 0; row < 8; row++) {
+      expect(Array.from(buffer.row(row))).toEqual([row & 1, (row >> 1) & 1, (row >> 2) & 1]);
+      expect(buffer.firstRead(row)).toBe(row);
+      expect(buffer.occurrences(row)).toBe(5000 / 8);
+    }
+    expect(() => buffer.row(8)).toThrow(RangeError);
+  });
+
+  it.each([20, 40, 70])("tells distinct assignments apart at n = %i (numeric and packed keys)", (n) => {
+    const buffer = new ReadBuffer(n, 1);
+    const rng = createRng(7);
+    const pushed = new Map<string, number>();
+    for (let k = 0; k < 3000; k++) {
+      // Few distinct rows (bits only in 3 positions spread over the width), each pushed many times.
+      const x = new Uint8Array(n);
+      for (const i of [0, Math.floor(n / 2), n - 1]) x[i] = rng.next() < 0.5 ? 1 : 0;
+      buffer.push(x);
+      const bits = bitsToString(x);
+      pushed.set(bits, (pushed.get(bits) ?? 0) + 1);
+    }
+    expect(buffer.distinct).toBe(pushed.size);
+    for (let row = 0; row < buffer.distinct; row++) expect(buffer.occurrences(row)).toBe(pushed.get(bitsToString(buffer.row(row))));
   });
 });
