@@ -1,17 +1,24 @@
 // Front-end throughput: parse + check of a generated 10,000-line program (problems and circuits in
 // the proportions of the example corpus), reported as lines per second.
 //
-//   npx tsx bench/parse.ts [--lines 10000] [--runs 7]
+//   npx tsx bench/parse.ts [--lines 10000] [--runs 7] [--compare]
 //
 // The machine is shared, so the median of several runs is reported, after warm-up runs that let
 // the JIT settle, both as wall time and as this process's CPU time (less sensitive to other
-// processes). Parsing alone is timed in the same process for the split, and JSON.parse of a JSON
-// document of the same size is timed as a yardstick of the machine's speed at the moment.
+// processes), with the load average. Parsing alone is timed in the same process for the split, and
+// JSON.parse of a JSON document of the same size is timed as a yardstick of the machine's speed at
+// the moment. `--compare` also times the recovering CST path (the one text with diagnostics takes)
+// on the same input, interleaved with the fast path, and reports the ratio.
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { check } from "../src/lang/check.js";
-import { parse } from "../src/lang/parse.js";
+import { check, checkProgram, sortDiagnostics } from "../src/lang/check.js";
+import type { Diagnostic } from "../src/lang/diagnostic.js";
+import { lex } from "../src/lang/lexer.js";
+import { parse, parseWithRecovery } from "../src/lang/parse.js";
 
-const { values } = parseArgs({ options: { lines: { type: "string", default: "10000" }, runs: { type: "string", default: "7" } } });
+const { values } = parseArgs({
+  options: { lines: { type: "string", default: "10000" }, runs: { type: "string", default: "7" }, compare: { type: "boolean", default: false } },
+});
 const targetLines = Number(values.lines);
 const runs = Number(values.runs);
 
@@ -83,25 +90,51 @@ if (nErrors > 0) throw new Error(`internal: the generated program has ${nErrors}
 // A JSON document of about the same size: one record per source line.
 const json = JSON.stringify(source.split("\n").map((line, i) => ({ i, line, words: line.split(" ").length })));
 
-for (let i = 0; i < 3; i++) check(source); // warm-up
-const checkRuns: { wall: number; cpu: number }[] = [];
-const parseRuns: { wall: number; cpu: number }[] = [];
-const jsonRuns: { wall: number; cpu: number }[] = [];
+/** The recovering path, as `parse` and `check` run it for text with diagnostics. */
+const parseRecovering = () => parseWithRecovery(source, undefined, lex(source, undefined));
+function checkRecovering(): void {
+  const parsed = parseRecovering();
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  checkProgram(parsed.ast, diagnostics);
+  sortDiagnostics(diagnostics);
+}
+
+for (let i = 0; i < 3; i++) {
+  check(source); // warm-up
+  if (values.compare) checkRecovering();
+}
+type Run = { wall: number; cpu: number };
+const checkRuns: Run[] = [];
+const parseRuns: Run[] = [];
+const jsonRuns: Run[] = [];
+const oldParseRuns: Run[] = [];
+const oldCheckRuns: Run[] = [];
 for (let i = 0; i < runs; i++) {
   parseRuns.push(time(() => parse(source)));
   checkRuns.push(time(() => check(source)));
   jsonRuns.push(time(() => JSON.parse(json)));
+  if (values.compare) {
+    oldParseRuns.push(time(parseRecovering));
+    oldCheckRuns.push(time(checkRecovering));
+  }
 }
-const report = (label: string, xs: { wall: number; cpu: number }[]) => {
+const report = (label: string, xs: Run[]) => {
   const wall = median(xs.map((x) => x.wall));
   const cpu = median(xs.map((x) => x.cpu));
   const rate = (ms: number) => Math.round(nLines / (ms / 1000)).toLocaleString("en");
   console.log(`${label}: wall ${wall.toFixed(1)} ms (${rate(wall)} lines/s), cpu ${cpu.toFixed(1)} ms (${rate(cpu)} lines/s)`);
-  return wall;
+  return { wall, cpu };
 };
-console.log(`lines: ${nLines} (${(source.length / 1024).toFixed(0)} KiB), runs: ${runs}, node ${process.version}`);
-report("parse only   ", parseRuns);
-const checkWall = report("parse + check", checkRuns);
+console.log(`lines: ${nLines} (${(source.length / 1024).toFixed(0)} KiB), runs: ${runs}, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+const parseOnly = report("parse only   ", parseRuns);
+const { wall: checkWall, cpu: checkCpu } = report("parse + check", checkRuns);
+if (values.compare) {
+  const oldParse = report("recovering path, parse only   ", oldParseRuns);
+  const oldCheck = report("recovering path, parse + check", oldCheckRuns);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  console.log(`fast / recovering: parse ${ratio(oldParse.wall, parseOnly.wall)} wall, ${ratio(oldParse.cpu, parseOnly.cpu)} cpu; ` +
+    `parse + check ${ratio(oldCheck.wall, checkWall)} wall, ${ratio(oldCheck.cpu, checkCpu)} cpu`);
+}
 const jsonWall = median(jsonRuns.map((x) => x.wall));
 console.log(`JSON.parse of ${(json.length / 1024).toFixed(0)} KiB: wall ${jsonWall.toFixed(2)} ms; parse + check / JSON.parse = ${(checkWall / jsonWall).toFixed(0)}×`);
-console.log(`all runs (parse + check, wall ms): ${checkRuns.map((t) => t.wall.toFixed(0)).join(", ")}`);
+console.log(`all runs (parse + check, wall ms): ${checkRuns.map((t) => t.wall.toFixed(0)).join(", ")}; load average now ${loadavg()[0]!.toFixed(2)}`);
