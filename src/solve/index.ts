@@ -15,7 +15,17 @@ export {
   type Timing,
   SampleSet,
 } from "./sample-set.js";
-export { type Sampler, type SamplerContext, type SamplerDefinition, type SamplerOptions, defineSampler } from "./sampler.js";
+export {
+  type Sampler,
+  type SamplerContext,
+  type SamplerDefinition,
+  type SamplerOptions,
+  defineSampler,
+  recordEvaluationLimit,
+  recordTarget,
+  recordTimeLimit,
+} from "./sampler.js";
+export { EvaluationCounter, type ReadCost, type ReadPlan, planReads } from "./evaluations.js";
 export { type LocalSearchForm, defaultBetaRange, localSearchForm } from "./local-field.js";
 export { type AnnealingParameters, annealingSchedule, simulatedAnnealing } from "./simulated-annealing.js";
 export { randomSampler } from "./random-sampler.js";
