@@ -119,11 +119,30 @@ describe("qpipe solve", () => {
     expect((await run("cycle.rud", "--mode", "quantum-inspired", "--solver", "sa")).code).toBe(2);
   });
 
+  it("takes an evaluation budget (--evaluations) and restarts until it is spent (--reads max)", async () => {
+    const sized = JSON.parse((await run("cycle.rud", "--solver", "sa", "--evaluations", "600", "--reads", "4", "--json")).stdout);
+    expect(sized.manifest.evaluationBudget).toBe(600);
+    expect(sized.info.evaluations).toBeLessThanOrEqual(600);
+    expect(sized.info.sweeps).toBe(Math.floor((600 - 4) / (4 * 5)));
+    const restarted = JSON.parse((await run("cycle.rud", "--solver", "tabu", "--evaluations", "50000", "--reads", "max", "--json")).stdout);
+    expect(restarted.info.stoppedBy).toBe("evaluations");
+    expect(restarted.nReads).toBeGreaterThan(1);
+    expect(restarted.best.objective).toBe(4);
+    const text = await run("cycle.rud", "--solver", "random", "--evaluations", "30");
+    expect(text.stdout).toMatch(/evaluated +30 objective evaluations of a budget of 30/);
+    const milp = await run("cycle.rud", "--solver", "milp", "--evaluations", "100");
+    expect(milp.code).toBe(1);
+    expect(milp.stderr).toMatch(/milp cannot honour evaluationBudget/);
+  });
+
   it("exits 2 on a malformed command line", async () => {
     for (const args of [
       ["cycle.rud", "--solver", "annealer"],
       ["cycle.rud", "--reads", "0"],
       ["cycle.rud", "--time-limit", "soon"],
+      ["cycle.rud", "--evaluations", "0"],
+      ["cycle.rud", "--evaluations", "1.5"],
+      ["cycle.rud", "--reads", "max"],
       ["cycle.rud", "--format", "csv"],
       ["cycle.rud", "--instance", "2"],
       ["cycle.rud", "--data", "knapsack.json"],

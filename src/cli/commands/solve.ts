@@ -2,7 +2,7 @@
 // run one solver, and print the best feasible answer in the problem's own sense.
 //
 //   INPUT ─▶ QuboProblem (src/io) or CompiledModel (.qp: check → bind → ground → compile)
-//         ─▶ solve(problem, {mode, solver, seed, reads, timeLimitMs}) ─▶ text or --json
+//         ─▶ solve(problem, {mode, solver, seed, reads, timeLimitMs, evaluationBudget}) ─▶ text or --json
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -20,7 +20,7 @@ import type { Sample, SampleSet } from "../../solve/sample-set.js";
 import { type CliIo, type Command, EXIT_OK, EXIT_USER_ERROR, UsageError } from "../command.js";
 
 const usage = `usage: qpipe solve INPUT [--problem P] [--data D.json] [--solver NAME] [--seed N] [--reads R]
-                   [--time-limit SEC] [--format beasley|qubo|rudy] [--instance K] [--sense min|max]
+                   [--time-limit SEC] [--evaluations N] [--format beasley|qubo|rudy] [--instance K] [--sense min|max]
                    [--mode classical|quantum-inspired|quantum] [--backend local] [--json]
 
 INPUT is a .qp model (with --data for its params, --problem when it declares several), a qbsolv
@@ -32,8 +32,12 @@ options:
                      (default: the mode's own, tabu for classical); qaoa and vqe run on the
                      statevector simulator and fall back to tabu, with the reason, beyond its limits
   --seed N           seed of the run (default 0); the same seed gives the same answer
-  --reads R          independent reads (restarts) of the solver
+  --reads R          independent reads (restarts) of the solver; 'max': restart until the time
+                     limit or the evaluation budget is spent (solvers whose reads are restarts)
   --time-limit SEC   wall-clock budget of the solve phase
+  --evaluations N    budget of objective evaluations (one per candidate assignment scored); sa, pt,
+                     sb and tabu size their runs from it, and the same seed gives the same answer
+                     (milp does not count evaluations and refuses it)
   --mode MODE        classical | quantum-inspired (sb) | quantum (qaoa; default: the solver's own)
   --backend local    qaoa/vqe: take the final shots through the Backend interface (OpenQASM 3 in,
                      counts out) from the local simulator; a failing backend falls back to tabu
@@ -58,6 +62,7 @@ export const command: Command = {
         seed: { type: "string" },
         reads: { type: "string" },
         "time-limit": { type: "string" },
+        evaluations: { type: "string" },
         format: { type: "string" },
         instance: { type: "string" },
         sense: { type: "string" },
@@ -85,7 +90,11 @@ export const command: Command = {
     if (values.backend !== undefined && values.backend !== "local") throw new UsageError(`--backend must be 'local' (the local simulator backend), got '${values.backend}'`);
     if (values.backend !== undefined && !QUANTUM_SOLVERS.includes(solverName)) throw new UsageError("--backend applies only to the quantum solvers qaoa and vqe");
     const seed = integer(values.seed, "--seed", -Number.MAX_SAFE_INTEGER) ?? 0;
-    const reads = integer(values.reads, "--reads", 1);
+    const reads = values.reads === "max" ? Infinity : integer(values.reads, "--reads", 1);
+    const evaluationBudget = integer(values.evaluations, "--evaluations", 1);
+    if (reads === Infinity && values["time-limit"] === undefined && evaluationBudget === undefined) {
+      throw new UsageError("--reads max needs --time-limit or --evaluations (otherwise the run never ends)");
+    }
     const timeLimitMs = values["time-limit"] === undefined ? undefined : seconds(values["time-limit"]) * 1000;
 
     const isQp = extname(input).toLowerCase() === ".qp";
@@ -109,7 +118,7 @@ export const command: Command = {
     let set: SampleSet;
     try {
       const parameters = values.backend === undefined ? undefined : { backend: (await import("../../solve/backend/local-simulator.js")).localSimulatorBackend() };
-      set = await solve(problem, { mode, solver: solverName, seed, reads, timeLimitMs, parameters });
+      set = await solve(problem, { mode, solver: solverName, seed, reads, timeLimitMs, evaluationBudget, parameters });
     } catch (error) {
       if (error instanceof RangeError || error instanceof TypeError) {
         io.stderr(`qpipe solve: ${error.message}\n`);
@@ -227,6 +236,10 @@ function describe(set: SampleSet, best: Sample | undefined): string {
     lines.push(`values     ${shown.length > 40 ? `${best.bits} (variable n−1 first)` : shown.join(" ")}`);
   }
   if (set.info.stoppedBy !== undefined) lines.push(`stopped    by ${String(set.info.stoppedBy)}`);
+  if (typeof set.info.evaluations === "number") {
+    const budget = m.evaluationBudget == null ? "" : ` of a budget of ${m.evaluationBudget}`;
+    lines.push(`evaluated  ${set.info.evaluations} objective evaluations${budget}`);
+  }
   const t = set.timing;
   lines.push(`timing     encode ${t.encodeMs.toFixed(1)} ms, solve ${t.solveMs.toFixed(1)} ms, decode ${t.decodeMs.toFixed(1)} ms`);
   return lines.join("\n") + "\n";
