@@ -12,13 +12,16 @@ if (dir === undefined) {
 const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as SuiteSummary;
 const fmt = (value: number | null, digits = 4): string => (value === null ? "—" : Number.isInteger(value) ? String(value) : Number(value.toPrecision(digits)).toString());
 const ms = (value: number | null): string => (value === null ? "—" : value < 10 ? value.toFixed(2) : value.toFixed(0));
-console.log("| instance | solver | rank | median [95% CI] | IQR | best known | P(success) | TTS(99%) ms | median solve ms | overhead ms | Δ vs ref [95% CI] | failed |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+// Suites whose solvers counted objective evaluations get a column of the median spent.
+const counted = summary.rows.some((row) => row.medianEvaluations !== null && row.medianEvaluations !== undefined);
+console.log(`| instance | solver | rank | median [95% CI] | IQR | best known | P(success) | TTS(99%) ms | median solve ms |${counted ? " median evaluations |" : ""} overhead ms | Δ vs ref [95% CI] | failed |`);
+console.log(`|---|---|---|---|---|---|---|---|---|${counted ? "---|" : ""}---|---|---|`);
 for (const row of summary.rows) {
   const tts = row.ttsReached === null ? "—" : row.ttsReached ? ms(row.ttsMs) : "∞";
   const delta = row.reference === null ? "(reference)" : `${fmt(row.delta)} [${fmt(row.deltaCiLow)}, ${fmt(row.deltaCiHigh)}] vs ${row.reference}`;
+  const evaluations = counted ? ` ${fmt(row.medianEvaluations ?? null, 6)} |` : "";
   console.log(
-    `| ${row.instance} | ${row.solver} | ${row.rank} | ${fmt(row.median)} [${fmt(row.ciLow)}, ${fmt(row.ciHigh)}] | ${fmt(row.iqr)} | ${fmt(row.bestKnown)} | ${fmt(row.successProbability, 2)} | ${tts} | ${ms(row.medianSolveMs)} | ${ms(row.medianOverheadMs)} | ${delta} | ${row.nFailed}/${row.nRuns} |`,
+    `| ${row.instance} | ${row.solver} | ${row.rank} | ${fmt(row.median)} [${fmt(row.ciLow)}, ${fmt(row.ciHigh)}] | ${fmt(row.iqr)} | ${fmt(row.bestKnown)} | ${fmt(row.successProbability, 2)} | ${tts} | ${ms(row.medianSolveMs)} |${evaluations} ${ms(row.medianOverheadMs)} | ${delta} | ${row.nFailed}/${row.nRuns} |`,
   );
 }
 console.log("");
