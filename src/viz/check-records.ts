@@ -11,11 +11,34 @@ export function checkRecords(chart: string, records: unknown): asserts records i
   }
 }
 
-/** Throws unless `record[field]` is a finite number. */
+/**
+ * Beyond this magnitude Vega's axis arithmetic (nice bounds, spans, bin edges) overflows to
+ * Infinity and the chart shows NaN ticks, so such values are refused rather than drawn wrong.
+ */
+export const MAX_CHART_MAGNITUDE = 1e300;
+
+/** Log axes span decades, and Vega pads them by a share of that span: this keeps the padded ends finite. */
+export const LOG_AXIS_RANGE: readonly [number, number] = [1e-100, 1e100];
+
+/** Throws unless `record[field]` is a finite number within ±MAX_CHART_MAGNITUDE. */
 export function checkFinite(chart: string, record: unknown, index: number, field: string): void {
   const value = fieldOf(chart, record, index)[field];
-  if (typeof value !== "number" || !Number.isFinite(value)) {
+  if (typeof value !== "number") {
     throw new TypeError(`${chart}: records[${index}].${field} must be a finite number, got ${describe(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`${chart}: records[${index}].${field} must be a finite number, got ${describe(value)}`);
+  }
+  if (Math.abs(value) > MAX_CHART_MAGNITUDE) {
+    throw new RangeError(`${chart}: records[${index}].${field} must lie within ±${MAX_CHART_MAGNITUDE} to be charted, got ${value}`);
+  }
+}
+
+/** Throws a RangeError unless a positive value drawn on a log axis lies within LOG_AXIS_RANGE. */
+export function checkLogAxisRange(chart: string, index: number, field: string, value: number): void {
+  const [lo, hi] = LOG_AXIS_RANGE;
+  if (!(value >= lo && value <= hi)) {
+    throw new RangeError(`${chart}: records[${index}].${field} must lie in [${lo}, ${hi}] to be drawn on a log axis, got ${describe(value)}`);
   }
 }
 

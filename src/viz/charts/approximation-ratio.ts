@@ -2,6 +2,7 @@
 // method, with the ideal ratio 1 drawn as a reference.
 import { checkFinite, checkRecords, checkString } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
+import { tinySpanScale } from "../tiny-span.js";
 
 /** The approximation ratio reached at depth p by one run. */
 export interface ApproximationRatioPoint {
@@ -38,7 +39,7 @@ export function approximationRatioSpec(points: readonly ApproximationRatioPoint[
         mark: { type: "point", opacity: 0.45, filled: true, size: 30 },
         encoding: {
           x: { field: "p", type: "quantitative", title: "Depth p", axis: { tickMinStep: 1, format: "d" }, scale: { domain: [1, maxP] } },
-          y: { field: "ratio", type: "quantitative", title: "Approximation ratio", scale: { zero: false } },
+          y: { field: "ratio", type: "quantitative", title: "Approximation ratio", scale: { zero: false, ...tinySpanScale(values.map((v) => v.ratio)) } },
           color,
           tooltip: [{ field: "method" }, { field: "p" }, { field: "seed" }, { field: "ratio", format: ".4f" }],
         },

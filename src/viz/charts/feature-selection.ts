@@ -3,6 +3,7 @@
 // through the mean.
 import { checkFinite, checkRecords, checkString } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
+import { tinySpanScale } from "../tiny-span.js";
 
 export interface FeatureSelectionRecord {
   readonly method: string;
@@ -38,7 +39,7 @@ export function featureSelectionSpec(records: readonly FeatureSelectionRecord[],
         mark: { type: "point", filled: true, opacity: 0.4, size: 30 },
         encoding: {
           x: { field: "k", type: "quantitative", title: "Features selected (k)", axis: { tickMinStep: 1, format: "d" }, scale: { zero: false } },
-          y: { field: "score", type: "quantitative", title: scoreTitle, scale: { zero: false } },
+          y: { field: "score", type: "quantitative", title: scoreTitle, scale: { zero: false, ...tinySpanScale(values.map((v) => v.score)) } },
           color,
           tooltip: [{ field: "method" }, { field: "k" }, { field: "seed" }, { field: "score", format: ".4f" }],
         },

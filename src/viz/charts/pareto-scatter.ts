@@ -1,7 +1,8 @@
 // Runtime against solution quality, one point per run, with the Pareto front (no other run is both
 // faster and better) drawn as a step line: the honest summary when solvers trade time for quality.
-import { checkFinite, checkRecords, checkString } from "../check-records.js";
+import { checkFinite, checkLogAxisRange, checkRecords, checkString } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
+import { tinySpanScale } from "../tiny-span.js";
 
 export interface RuntimeQualityRecord {
   readonly solver: string;
@@ -40,6 +41,7 @@ export function paretoScatterSpec(records: readonly RuntimeQualityRecord[], opti
     checkFinite(chart, record, i, "elapsedMs");
     checkFinite(chart, record, i, "quality");
     if (record.elapsedMs <= 0) throw new RangeError(`${chart}: records[${i}].elapsedMs must be positive (log axis), got ${record.elapsedMs}`);
+    checkLogAxisRange(chart, i, "elapsedMs", record.elapsedMs);
   });
   const goal = options.goal ?? "max";
   const front = paretoFront(records, goal).map((i) => ({ elapsedMs: records[i]!.elapsedMs, quality: records[i]!.quality }));
@@ -61,7 +63,7 @@ export function paretoScatterSpec(records: readonly RuntimeQualityRecord[], opti
         mark: { type: "point", filled: true, size: 50, opacity: 0.8 },
         encoding: {
           x: { field: "elapsedMs", type: "quantitative", title: "Runtime (ms, log scale)", scale: { type: "log", nice: false, padding: 12 } },
-          y: { field: "quality", type: "quantitative", title: qualityTitle, scale: { zero: false } },
+          y: { field: "quality", type: "quantitative", title: qualityTitle, scale: { zero: false, ...tinySpanScale(values.map((v) => v.quality)) } },
           color: { field: "solver", type: "nominal", title: "Solver" },
           shape: { field: "solver", type: "nominal" },
           tooltip: [{ field: "solver" }, { field: "seed" }, { field: "elapsedMs", format: ".3~g" }, { field: "quality", format: ".4~g" }],

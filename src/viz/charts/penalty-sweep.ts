@@ -1,8 +1,9 @@
 // Penalty sweep: fraction of feasible samples against the penalty scale (log axis), and the mean
 // objective of the feasible ones on a second axis. Too small a scale gives infeasible optima; too
 // large a scale flattens the objective and hurts sampling quality, hence the two curves together.
-import { checkFinite, checkRecords, describe } from "../check-records.js";
+import { checkFinite, checkLogAxisRange, checkRecords, describe } from "../check-records.js";
 import { type ChartOptions, FEASIBLE_COLOR, INFEASIBLE_COLOR, specFrame, type VegaLiteSpec } from "../spec.js";
+import { tinySpanScale } from "../tiny-span.js";
 
 export interface PenaltySweepPoint {
   /** Multiplier applied to the penalty terms. */
@@ -20,6 +21,7 @@ export function penaltySweepSpec(points: readonly PenaltySweepPoint[], options: 
     checkFinite(chart, point, i, "penaltyScale");
     checkFinite(chart, point, i, "feasibleFraction");
     if (point.penaltyScale <= 0) throw new RangeError(`${chart}: records[${i}].penaltyScale must be positive (log axis), got ${point.penaltyScale}`);
+    checkLogAxisRange(chart, i, "penaltyScale", point.penaltyScale);
     if (point.feasibleFraction < 0 || point.feasibleFraction > 1) {
       throw new RangeError(`${chart}: records[${i}].feasibleFraction must lie in [0, 1], got ${point.feasibleFraction}`);
     }
@@ -45,7 +47,7 @@ export function penaltySweepSpec(points: readonly PenaltySweepPoint[], options: 
       mark: { type: "line", point: { shape: "square", color: INFEASIBLE_COLOR }, color: INFEASIBLE_COLOR, strokeDash: [4, 3] },
       encoding: {
         x,
-        y: { field: "meanObjective", type: "quantitative", title: "Mean feasible objective", scale: { zero: false }, axis: { titleColor: INFEASIBLE_COLOR } },
+        y: { field: "meanObjective", type: "quantitative", title: "Mean feasible objective", scale: { zero: false, ...tinySpanScale(values.flatMap((v) => (v.meanObjective === null ? [] : [v.meanObjective]))) }, axis: { titleColor: INFEASIBLE_COLOR } },
       },
     });
   }

@@ -2,6 +2,7 @@
 // best grid point marked. Cells span half-way to their neighbours, so uneven grids draw correctly.
 import { checkFinite, checkRecords } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
+import { tinySpanScale } from "../tiny-span.js";
 
 /** The expectation value at one grid point. */
 export interface LandscapePoint {
@@ -47,15 +48,15 @@ export function qaoaLandscapeSpec(points: readonly LandscapePoint[], options: Qa
         data: { values },
         mark: { type: "rect" },
         encoding: {
-          x: { field: "gamma0", type: "quantitative", title: "γ (cost angle)", scale: { nice: false, zero: false } },
+          x: { field: "gamma0", type: "quantitative", title: "γ (cost angle)", scale: { nice: false, zero: false, ...tinySpanScale([...gammaEdges.values()].flat()) } },
           x2: { field: "gamma1" },
-          y: { field: "beta0", type: "quantitative", title: "β (mixer angle)", scale: { nice: false, zero: false } },
+          y: { field: "beta0", type: "quantitative", title: "β (mixer angle)", scale: { nice: false, zero: false, ...tinySpanScale([...betaEdges.values()].flat()) } },
           y2: { field: "beta1" },
           color: {
             field: "value",
             type: "quantitative",
             title: valueTitle,
-            scale: { scheme: "viridis" },
+            scale: { scheme: "viridis", ...tinySpanScale(values.map((v) => v.value)) },
           },
           tooltip: [
             { field: "gamma", type: "quantitative", format: ".3f", title: "γ" },

@@ -2,6 +2,7 @@
 // entries are the linear coefficients hᵢ, entries above it the couplings. A diverging scale centred
 // on zero separates rewards (negative, favour xᵢ = 1) from penalties.
 import type { Qubo } from "../../compile/qubo.js";
+import { MAX_CHART_MAGNITUDE } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
 
 export interface QuboHeatmapOptions extends ChartOptions {
@@ -33,6 +34,9 @@ export function quboHeatmapSpec(qubo: Qubo, options: QuboHeatmapOptions = {}): V
     .sort((a, b) => a[0] - b[0])
     .map(([key, value]) => ({ row: names[Math.floor(key / n)]!, col: names[key % n]!, value }));
   const extent = Math.max(1e-12, ...values.map((v) => Math.abs(v.value)));
+  if (extent > MAX_CHART_MAGNITUDE) {
+    throw new RangeError(`${chart}: coefficients must lie within ±${MAX_CHART_MAGNITUDE} to be charted, got one of magnitude ${extent}`);
+  }
   const side = Math.min(options.width ?? 360, options.height ?? 360);
   const showLabels = n <= 40;
   return {

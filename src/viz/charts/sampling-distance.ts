@@ -1,7 +1,7 @@
 // Distance of each sampler's empirical distribution from the exact one against the number of samples
 // drawn: one line per sampler on a log sample axis, total variation (0 = exact, 1 = disjoint) or KL.
 // Records from the sampling stage (`runSampling`) chart as they are; several β values are faceted.
-import { checkFinite, checkRecords, checkString, describe } from "../check-records.js";
+import { checkFinite, checkLogAxisRange, checkRecords, checkString, describe } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
 
 export interface SamplingDistanceRecord {
@@ -40,6 +40,7 @@ export function samplingDistanceSpec(records: readonly SamplingDistanceRecord[],
     checkFinite(chart, record, i, metric);
     if (record.beta !== undefined) checkFinite(chart, record, i, "beta");
     if (record.nSamples <= 0) throw new RangeError(`${chart}: records[${i}].nSamples must be > 0 (log axis), got ${record.nSamples}`);
+    checkLogAxisRange(chart, i, "nSamples", record.nSamples);
     const value = record[metric] as number;
     if (value < 0 || (metric === "totalVariation" && value > 1)) {
       throw new RangeError(`${chart}: records[${i}].${metric} must be ${metric === "kl" ? "≥ 0" : "in [0, 1]"}, got ${describe(value)}`);

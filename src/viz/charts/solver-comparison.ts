@@ -1,8 +1,8 @@
 // Solver comparison across seeds: one box plot per solver of a chosen metric (objective, runtime or
 // approximation ratio), faceted by instance when the records span several instances.
-import { checkFinite, checkRecords, checkString } from "../check-records.js";
+import { checkFinite, checkLogAxisRange, checkRecords, checkString } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
-import { paddedDomainForTinySpan } from "../tiny-span.js";
+import { paddedDomainForTinySpanInAnyGroup } from "../tiny-span.js";
 
 /** One solver run on one instance with one seed: the tidy record the benchmark harness emits. */
 export interface SolverRunRecord {
@@ -42,10 +42,12 @@ export function solverComparisonSpec(runs: readonly SolverRunRecord[], options: 
     checkString(chart, run, i, "instance", true);
     checkFinite(chart, run, i, "seed");
     checkFinite(chart, run, i, metric);
+    if (metric === "elapsedMs") checkLogAxisRange(chart, i, metric, run.elapsedMs);
     return { solver: run.solver, instance: run.instance ?? "", seed: run.seed, value: run[metric] as number };
   });
   const instances = new Set(values.map((v) => v.instance));
-  const tiny = metric === "elapsedMs" ? undefined : paddedDomainForTinySpan(values.map((v) => v.value));
+  const byInstance = [...instances].map((instance) => values.filter((v) => v.instance === instance).map((v) => v.value));
+  const tiny = metric === "elapsedMs" ? undefined : paddedDomainForTinySpanInAnyGroup(byInstance);
   const frame = specFrame(options, `${METRIC_TITLES[metric]} across seeds`);
   const inner = {
     mark: { type: "boxplot" as const, extent: 1.5, size: 24 },

@@ -1,7 +1,7 @@
 // Success probability vs budget: per solver, the fraction of runs that reached the target within a
 // budget b, as a step line over a log budget axis, with its confidence band (e.g. Wilson 95%) shaded.
 // The points come precomputed (the benchmark harness's successCurve), one per solver and budget.
-import { checkFinite, checkRecords, checkString, describe } from "../check-records.js";
+import { checkFinite, checkLogAxisRange, checkRecords, checkString, describe } from "../check-records.js";
 import { type ChartOptions, specFrame, type VegaLiteSpec } from "../spec.js";
 
 export interface SuccessProbabilityPoint {
@@ -27,6 +27,7 @@ export function successProbabilitySpec(points: readonly SuccessProbabilityPoint[
     checkString(chart, point, i, "solver");
     checkFinite(chart, point, i, "budget");
     if (point.budget <= 0) throw new RangeError(`${chart}: records[${i}].budget must be > 0 (log axis), got ${point.budget}`);
+    checkLogAxisRange(chart, i, "budget", point.budget);
     for (const field of ["successProbability", "low", "high"] as const) {
       const value = point[field];
       if (value === undefined && field !== "successProbability") continue;

@@ -1,7 +1,7 @@
 // Time to solution: TTS(p) = t_run · ln(1 − p_target) / ln(1 − p_success), the expected time to see
 // the target once with probability p_target (0.99 by convention), per solver on a log axis. A solver
 // that never reached the target has no finite TTS and is labelled "not reached" instead of a bar.
-import { checkRecords, checkString, describe } from "../check-records.js";
+import { checkLogAxisRange, checkRecords, checkString, describe } from "../check-records.js";
 import { type ChartOptions, DEFAULT_HEIGHT, specFrame, type VegaLiteSpec } from "../spec.js";
 
 export interface TtsRecord {
@@ -25,6 +25,7 @@ export function ttsBarsSpec(records: readonly TtsRecord[], options: ChartOptions
       if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
         throw new RangeError(`${chart}: records[${i}].${field} must be a positive finite number of ms, got ${describe(value)}`);
       }
+      checkLogAxisRange(chart, i, field, value);
     }
     return {
       solver: record.solver,
@@ -36,7 +37,8 @@ export function ttsBarsSpec(records: readonly TtsRecord[], options: ChartOptions
     };
   });
   // Log-scale bars have no zero baseline; start a decade below the smallest value so that short bars stay visible.
-  const finite = values.flatMap((v) => [v.ttsMs, v.lowMs]).filter((v): v is number => v !== null);
+  // Only reached records are drawn: an interval of a record that never reached the target sets no bound.
+  const finite = values.flatMap((v) => (v.reached ? [v.ttsMs, v.lowMs] : [])).filter((v): v is number => v !== null);
   // With nothing finite to show, fix a nominal decade so that the empty log axis stays well defined.
   const scale = finite.length > 0 ? { type: "log" as const, domainMin: 10 ** Math.floor(Math.log10(Math.min(...finite) / 2)) } : { type: "log" as const, domain: [1, 10] };
   const x = { field: "solver", type: "nominal" as const, title: "Solver", axis: { labelAngle: 0 }, sort: values.map((v) => v.solver) };
