@@ -91,7 +91,7 @@ export class AstFactory {
     // Two statements on one line need a `;` between them, unless the first ended with `}`.
     if (block.lastEnd >= 0 && !block.separated && this.source[block.lastEnd] !== "}") throw new NeedsDiagnostics();
     block.members.push(item);
-    block.lastEnd = last.endOffset!;
+    block.lastEnd = last.startOffset + last.image.length - 1;
     block.separated = false;
   }
 

@@ -40,7 +40,6 @@ const PREFIX: ReadonlySet<TokenType> = new Set([T.Minus, T.Not, T.If]);
 
 export function lex(source: string, file: string | undefined): LexResult {
   const result = T.qpLexer.tokenize(source);
-  for (const comment of result.groups["comments"] ?? []) setEndOffset(comment);
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
@@ -60,9 +59,12 @@ export function lex(source: string, file: string | undefined): LexResult {
   return { tokens, comments, diagnostics, lines, parseable: tooDeep === undefined };
 }
 
-/** The lexer tracks start offsets only; the parser and spans also need where a token ends (inclusive). */
-function setEndOffset(token: IToken): void {
-  token.endOffset = token.startOffset + token.image.length - 1;
+/**
+ * The lexer tracks start offsets only. The CST parser's node locations and its error positions also
+ * need where each token ends (inclusive); the fast path does without, so tokens keep one shape there.
+ */
+export function setEndOffsets(tokens: readonly IToken[]): void {
+  for (const token of tokens) if (token.endOffset === undefined) token.endOffset = token.startOffset + token.image.length - 1;
 }
 
 /**
@@ -76,7 +78,6 @@ function filterNewlines(tokens: readonly IToken[]): IToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type = token.tokenType;
-    setEndOffset(token);
     if (type === T.Newline) {
       const previous = kept.length > 0 ? kept[kept.length - 1]!.tokenType : T.Newline;
       const next = tokens[i + 1];

@@ -15,7 +15,7 @@ import { AstFactory, NeedsDiagnostics } from "./ast-factory.js";
 import { AstBuilder } from "./build-ast.js";
 import type { CstNode } from "./cst-reader.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
-import { type LexResult, lex } from "./lexer.js";
+import { type LexResult, lex, setEndOffsets } from "./lexer.js";
 import * as M from "./messages.js";
 import { type LineIndex, makeSpan, positionAt } from "./span.js";
 
@@ -64,6 +64,7 @@ export function parseWithRecovery(source: string, file: string | undefined, lexe
   const builder = new AstBuilder(source, file, diagnostics, lexed.lines);
   if (!lexed.parseable) return { ast: builder.program(undefined, lexed.comments), diagnostics };
   try {
+    setEndOffsets(lexed.tokens);
     qpParser.input = lexed.tokens;
     // The parser builds flat nodes (grammar/flat-cst.ts) behind Chevrotain's CstNode type.
     const cst = qpParser.program() as unknown as CstNode;

@@ -9,12 +9,19 @@ import type { Position, Span } from "./diagnostic.js";
 export class LineIndex {
   /** Offset at which each line starts, ascending. */
   private readonly starts: number[] = [0];
+  /** Index of the line found last: callers mostly ask in source order, so it is tried first. */
+  private recent = 0;
 
   constructor(source: string) {
     for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
 
   position(offset: number): Position {
+    const starts = this.starts;
+    const recent = this.recent;
+    if (starts[recent]! <= offset && (recent + 1 === starts.length || offset < starts[recent + 1]!)) {
+      return { line: recent + 1, column: offset - starts[recent]! + 1, offset };
+    }
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -22,6 +29,7 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.recent = lo;
     return { line: lo + 1, column: offset - this.starts[lo]! + 1, offset };
   }
 
@@ -35,7 +43,7 @@ export class LineIndex {
    * token's only break), so that spans match what the lexer reported when it tracked lines itself.
    */
   tokenEnd(token: IToken): Position {
-    const endOffset = token.endOffset ?? token.startOffset;
+    const endOffset = token.startOffset + token.image.length - 1;
     const last = this.position(endOffset);
     const endsInBreak = token.image.length > 1 && token.image.endsWith("\n");
     if (endsInBreak && token.image.indexOf("\n") < token.image.length - 1) return { line: last.line, column: 2, offset: endOffset + 1 };
@@ -43,7 +51,14 @@ export class LineIndex {
   }
 
   tokenSpan(token: IToken, file: string | undefined): Span {
-    return makeSpan(this.tokenStart(token), this.tokenEnd(token), file);
+    const start = this.tokenStart(token);
+    const image = token.image;
+    // A token within one line (all but block comments) ends on its start line: no second search.
+    if (image.indexOf("\n") === -1) {
+      const end = { line: start.line, column: start.column + image.length, offset: start.offset + image.length };
+      return makeSpan(start, end, file);
+    }
+    return makeSpan(start, this.tokenEnd(token), file);
   }
 }
 

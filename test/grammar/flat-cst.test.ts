@@ -5,13 +5,15 @@ import type { IToken } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import type { FlatCstNode } from "../../grammar/flat-cst.js";
 import { qpParser } from "../../grammar/parser.js";
-import { lex } from "../../src/lang/lexer.js";
+import { lex, setEndOffsets } from "../../src/lang/lexer.js";
 
 const dir = new URL("../../grammar/examples/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".qp")).sort();
 
 function parseCst(source: string): { cst: FlatCstNode; errors: number } {
-  qpParser.input = lex(source, undefined).tokens;
+  const tokens = lex(source, undefined).tokens;
+  setEndOffsets(tokens); // as the recovering parse path does before it builds a CST
+  qpParser.input = tokens;
   const cst = qpParser.program() as unknown as FlatCstNode;
   return { cst, errors: qpParser.errors.length };
 }
