@@ -3,7 +3,7 @@
 //   bind P { "n": 3, "edges": [[0, 1, 1.0]] }     data for problem P, inline JSON …
 //   bind P from "data/graph.json"                 … or read from a JSON file
 //   compile P [to qubo]                           check → bind → ground → compile; show a summary
-//   solve P [with SOLVER(seed: 1, time: 2, reads: 10)]   run a solver; show the best answer
+//   solve P [with SOLVER(seed: 1, time: 2, reads: 10, evaluations: 50000)]   run a solver; show the best answer
 //   simulate C [shots 1000] [seed 7]              sample a circuit's measurements (data from `bind C`)
 //   plot …                                        charts: plot-command.ts
 //   bench P with SOLVER, … [seeds N] [budget …]   a small benchmark suite: bench-command.ts
@@ -16,6 +16,7 @@ import { runBench } from "./bench-command.js";
 import type { CellOutput } from "./cell-outcome.js";
 import type { CommandText } from "./cell-split.js";
 import type { SolveResult } from "./command-results.js";
+import { SOLVE_OPTION_NAMES } from "./command-assist.js";
 import { asCommandFailure, type CommandContext, compileProblem, readJsonFile, requireProblem, unquote, usage } from "./command-support.js";
 import { runPlot } from "./plot-command.js";
 import { runSimulate } from "./simulate-command.js";
@@ -94,17 +95,17 @@ function runCompile(command: CommandText, context: CommandContext): CellOutput[]
 }
 
 const SOLVE = /^solve\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+with\s+([A-Za-z_][A-Za-z0-9_-]*)\s*(?:\(([^)]*)\))?)?\s*$/;
-const SOLVE_OPTIONS = new Set(["seed", "time", "reads"]);
+const SOLVE_OPTIONS = new Set<string>(SOLVE_OPTION_NAMES);
 
 async function runSolve(command: CommandText, context: CommandContext): Promise<CellOutput[]> {
   const match = SOLVE.exec(command.text);
-  if (!match) throw usage(command, "expected `solve PROBLEM [with SOLVER(seed: 1, time: 2, reads: 10)]`");
+  if (!match) throw usage(command, "expected `solve PROBLEM [with SOLVER(seed: 1, time: 2, reads: 10, evaluations: 50000)]`");
   const name = match[1] as string;
   const solver = match[2] ?? "tabu";
   const options: Record<string, number> = {};
   for (const part of (match[3] ?? "").split(",").map((p) => p.trim()).filter((p) => p !== "")) {
     const option = /^([a-z]+)\s*:\s*(\d+(?:\.\d+)?)$/.exec(part);
-    if (!option || !SOLVE_OPTIONS.has(option[1] as string)) throw usage(command, `bad solver option '${part}' (expected seed: N, time: SECONDS, reads: N)`);
+    if (!option || !SOLVE_OPTIONS.has(option[1] as string)) throw usage(command, `bad solver option '${part}' (expected seed: N, time: SECONDS, reads: N, evaluations: N)`);
     options[option[1] as string] = Number(option[2]);
   }
   const compiled = compileProblem(name, command, context);
@@ -118,6 +119,7 @@ async function runSolve(command: CommandText, context: CommandContext): Promise<
       seed,
       reads: options["reads"],
       timeLimitMs: options["time"] === undefined ? undefined : options["time"] * 1000,
+      evaluationBudget: options["evaluations"],
     });
   } catch (error) {
     return asCommandFailure(error, "solver-options", command);

@@ -9,7 +9,7 @@ import type { DeclaredName, Suggestion } from "./content-assist.js";
 import { PLOT_KINDS } from "./plot-command.js";
 
 /** Options of `solve P with SOLVER(…)`. */
-export const SOLVE_OPTION_NAMES = ["seed", "time", "reads"] as const;
+export const SOLVE_OPTION_NAMES = ["seed", "time", "reads", "evaluations"] as const;
 export const BUDGET_UNITS = ["reads", "evals", "s", "ms"] as const;
 
 const WORD = /"(?:[^"\\]|\\.)*"?|[A-Za-z_][A-Za-z0-9_-]*|\d+(?:\.\d+)?|\S/g;

@@ -20,7 +20,7 @@ export interface VocabularyEntry {
 const COMMAND_DOCS: Record<(typeof COMMAND_WORDS)[number], string> = {
   bind: 'bind PROBLEM {json} | bind PROBLEM from "file.json": set the parameter values of a problem',
   compile: "compile PROBLEM [to qubo]: check, bind, ground and compile a problem; shows the QUBO's size",
-  solve: "solve PROBLEM [with SOLVER(seed: 1, time: 2, reads: 10)]: run a solver (default tabu, seed 1); shows the best feasible answer",
+  solve: "solve PROBLEM [with SOLVER(seed: 1, time: 2, reads: 10, evaluations: 50000)]: run a solver (default tabu, seed 1); shows the best feasible answer",
   simulate: "simulate CIRCUIT [shots 1000] [seed 1]: sample the circuit's measurements on the statevector simulator (sizes from `bind CIRCUIT {…}`)",
   plot: "plot [counts] CIRCUIT [shots N] [seed S] | plot energies PROBLEM | plot convergence PROBLEM | plot qubo PROBLEM | plot bench NAME: a chart (Vega-Lite, SVG and PNG) of counts, the last solve's energies or QAOA/VQE convergence, the QUBO matrix, or the last bench",
   bench: 'bench PROBLEM with SOLVER[(key: value)], … [seeds N] [budget N reads | N evals | S s | MS ms] | bench from "suite.json": run solvers under equal budgets and seeds; summary table and comparison chart',

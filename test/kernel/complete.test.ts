@@ -103,7 +103,7 @@ describe("completion in commands", () => {
   it("offers solver names after `with` and their options inside the parentheses", () => {
     const solvers = matchesOf(SESSION, "solve knapsack with ");
     expect(solvers).toEqual(expect.arrayContaining(["exact", "qaoa", "sa", "tabu", "vqe"]));
-    expect(matchesOf(SESSION, "solve knapsack with tabu(seed: 2, ")).toEqual(["reads", "time"]);
+    expect(matchesOf(SESSION, "solve knapsack with tabu(seed: 2, ")).toEqual(["evaluations", "reads", "time"]);
     expect(matchesOf(SESSION, "simulate ghz shots 10 ")).toEqual(["seed"]);
   });
 

@@ -128,6 +128,16 @@ describe("the solve command", () => {
     await session.execute(PAIR);
     expect((await session.execute("solve pair with nonsense")).error?.ename).toBe("solver-options");
     expect((await session.execute("solve pair with tabu(speed: 3)")).error?.ename).toBe("command-syntax");
+    expect((await session.execute("solve pair with sa(evaluations: 2.5)")).error?.ename).toBe("solver-options");
+    expect((await session.execute("solve pair with milp(evaluations: 100)")).error?.ename).toBe("solver-options");
+  });
+
+  it("takes an evaluation budget", async () => {
+    const session = new KernelSession({ cwd: tmpdir() });
+    await session.execute(`${MAX_CUT}\nbind max_cut {"n": 3, "edges": [[0, 1, 1.0], [1, 2, 2.0]]}`);
+    const outcome = await session.execute("solve max_cut with sa(seed: 2, evaluations: 400, reads: 4)");
+    expect(outcome.error).toBeUndefined();
+    expect(resultText(outcome)).toMatch(/^max_cut with sa: objective 3/);
   });
 });
 
