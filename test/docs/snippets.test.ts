@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { snippetModules } from "./snippets.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const index = join(root, "src/index.ts");
+
+/** Pages whose ```ts blocks are self-contained (blocks that are not carry `no-run`). */
+const PAGES = [
+  "docs/getting-started.md",
+  "docs/compiler.md",
+  "docs/circuits.md",
+  "docs/simulator.md",
+  "docs/backends.md",
+  "docs/formats.md",
+  "docs/pipeline-stages.md",
+];
+
+const scratch = mkdtempSync(join(tmpdir(), "qpipe-docs-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.each(PAGES)("the TypeScript examples of %s", (page) => {
+  const modules = snippetModules(readFileSync(join(root, page), "utf8"), index);
+
+  it("has examples to run", () => {
+    expect(modules.length).toBeGreaterThan(0);
+  });
+
+  // Some examples run a whole pipeline stage: generous time for a loaded machine.
+  it.each(modules.map((m) => [m.line, m] as const))(`run: the example at line %i`, { timeout: 180_000 }, async (line, module) => {
+    const file = join(scratch, `${page.replace(/\W/g, "-")}-${line}.ts`);
+    writeFileSync(file, module.source);
+    const { __printed } = (await import(pathToFileURL(file).href)) as { __printed: string[] };
+    for (const [k, claim] of module.claims.entries()) {
+      expect(__printed[k], `what the console.log at ${page}:${claim.line} prints`).toBe(claim.expected);
+    }
+  });
+});
+
+describe("snippet modules", () => {
+  const page = [
+    "```ts",
+    'import { x } from "qpipe";',
+    "console.log(x);",
+    "// 1",
+    "```",
+    "```ts no-run",
+    "interface Skipped {}",
+    "```",
+    "```ts continue",
+    "console.log(x + 1, 'b');",
+    "// 2 b",
+    "// more",
+    "console.log(x); // a trailing comment is not a claim",
+    "```",
+  ].join("\n");
+
+  it("joins continued blocks, skips no-run ones and turns commented console.log lines into claims", () => {
+    const [module, ...rest] = snippetModules(page, "/abs/index.ts");
+    expect(rest).toEqual([]);
+    expect(module!.line).toBe(2);
+    expect(module!.source).toContain('import { x } from "/abs/index.ts";');
+    expect(module!.source).not.toContain("Skipped");
+    expect(module!.source).toContain("__print(0, x);");
+    expect(module!.source).toContain("__print(1, x + 1, 'b');");
+    expect(module!.source).toContain("console.log(x); // a trailing");
+    expect(module!.claims).toEqual([
+      { line: 3, expected: "1" },
+      { line: 10, expected: "2 b\nmore" },
+    ]);
+  });
+
+  it("refuses a continuation with nothing to continue", () => {
+    expect(() => snippetModules("```ts continue\nlet a = 1;\n```", "/i.ts")).toThrow(/no runnable block before it/);
+  });
+});
