@@ -28,7 +28,7 @@ export interface SuccessCurvePoint {
 export interface SuccessCurveOptions {
   /** The instance to draw (success is per instance); default: the only instance of the records. */
   readonly instance?: string;
-  /** Default: evaluations when every run had an evaluation budget, reads when every run's budget was a read count, else time. */
+  /** Default: evaluations when runs had an evaluation budget, reads when every run's budget was a read count, else time. */
   readonly axis?: SuccessAxis;
 }
 
@@ -85,6 +85,7 @@ export function successCurve(records: readonly RunRecord[], options: SuccessCurv
 }
 
 function defaultAxis(runs: readonly RunRecord[]): SuccessAxis {
-  if (runs.every((r) => typeof r.budgetEvaluations === "number")) return "evaluations";
+  // Solvers outside an evaluation budget (they count none) have no budgetEvaluations and are left off that axis.
+  if (runs.some((r) => typeof r.budgetEvaluations === "number")) return "evaluations";
   return runs.every((r) => r.budgetTimeMs === null && r.budgetReads !== null) ? "reads" : "time";
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { executeRun, samplerBudget } from "../../src/bench/execute-run.js";
 import { loadInstance } from "../../src/bench/load-instance.js";
 import { parseSuiteSpec } from "../../src/bench/spec.js";
+import { suiteReportHtml } from "../../src/bench/suite-report.js";
+import { summarizeSuite } from "../../src/bench/summarize.js";
 
 const spec = parseSuiteSpec({
   name: "time-to-target",
@@ -74,5 +76,11 @@ describe("the budget each sampler gets", () => {
     expect(sa!.evaluations!).toBeLessThanOrEqual(2000);
     expect(milp).toMatchObject({ status: "ok", budgetEvaluations: null, evaluations: null, unequalBudget: true });
     expect(milp!.success).toBe(true);
+    const summary = summarizeSuite(spec, [sa!, milp!]);
+    expect(summary.verdicts.join("\n")).toMatch(/at UNEQUAL budget/);
+    expect(summary.rows.find((row) => row.solver === "milp")!.medianEvaluations).toBeNull();
+    const report = await suiteReportHtml(spec, [sa!, milp!], summary);
+    expect(report).toContain("budget per run: 2000 objective evaluations (this suite allows unequal budgets: see the records). milp does not count objective evaluations and ran outside that budget");
+    expect(report).toContain("Not drawn: milp (no evaluation count).");
   }, 60_000);
 });

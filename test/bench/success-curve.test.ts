@@ -58,6 +58,29 @@ describe("successCurve", () => {
     expect(random.map((p) => p.budget)).toEqual([1, 5, 20]);
   });
 
+  it("draws objective evaluations for an evaluation budget, each success charged all it spent, without solvers outside the budget", () => {
+    const evalSpec = parseSuiteSpec({ ...spec, budget: { evaluations: 1000 }, allowUnequalBudget: true, solvers: [{ solver: "tabu" }, { solver: "random" }, { solver: "milp" }] });
+    const counted = (solver: number, seed: number, success: boolean, evaluations: number): RunRecord => ({
+      ...baseRecord(evalSpec, evalSpec.solvers[solver]!, "g", seed),
+      status: "ok",
+      bestKnown: 10,
+      success,
+      readsToTarget: success ? 1 : null,
+      nReads: 3,
+      evaluations,
+      solveMs: 5,
+    });
+    const runs = [counted(0, 1, true, 990), counted(0, 2, false, 995), counted(1, 1, true, 1000), counted(1, 2, true, 1000), counted(2, 1, true, 0)];
+    expect(runs[4]).toMatchObject({ budgetEvaluations: null, unequalBudget: true });
+    // Every counted run had an evaluation budget: that is the default axis.
+    const points = successCurve(runs);
+    expect([...new Set(points.map((p) => p.solver))]).toEqual(["tabu", "random"]);
+    const of = (solver: string) => points.filter((p) => p.solver === solver).map((p) => [p.budget, p.successProbability]);
+    expect(of("tabu")).toEqual([[495, 0], [990, 0.5], [995, 0.5]]);
+    expect(of("random")).toEqual([[495, 0], [990, 0], [995, 0], [1000, 1]]);
+    expect(() => successCurve(records, { axis: "evaluations" })).toThrow(/no run on instance 'g' had a budget of objective evaluations/);
+  });
+
   it("feeds a chart that compiles without warnings, with a step line and a band", async () => {
     const vl = successProbabilitySpec(successCurve(records), { budgetTitle: "Reads" });
     const compiled = await compileVegaLite(vl);
