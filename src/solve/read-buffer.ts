@@ -1,11 +1,22 @@
 // Where a solver deposits its reads. Identical reads are merged as they arrive (a count and the first
 // read's index per distinct assignment), so memory grows with the distinct assignments, not the
-// reads: a run with `reads: Infinity` on a small problem pushes millions of reads into a few
-// thousand rows. Distinct rows are 0/1 bytes in one growable typed array (amortised doubling). With
-// a clock, each row also keeps the time its first read was pushed: the SampleSet uses it to tell when
-// the best was first found.
+// reads. Distinct rows are 0/1 bytes in one growable typed array (amortised doubling). With a clock,
+// each row also keeps the time its first read was pushed: the SampleSet uses it to tell when the best
+// was first found.
+//
+// A run with `reads: Infinity` may still meet millions of distinct assignments (random sampling of
+// 20 variables meets most of 2²⁰). With `keep` set, the buffer holds at most about 2·keep rows:
+// when full it keeps the `keep` lowest-energy ones (ties: earliest read) and from then on drops any
+// new assignment above the highest energy kept, counting what it dropped.
 
 const INITIAL_BYTES = 1 << 20;
+
+export interface KeepLowest {
+  /** Distinct assignments to keep (the lowest energies). */
+  readonly keep: number;
+  /** E(x) of an assignment. */
+  readonly energyOf: (x: ArrayLike<number>) => number;
+}
 /** Up to this many variables, an assignment's key is the number whose bit i is x_i (no string built). */
 const NUMERIC_KEY_BITS = 32;
 
@@ -17,9 +28,19 @@ export class ReadBuffer {
   private readonly rowOf = new Map<number | string, number>();
   private nRows = 0;
   private nReads = 0;
+  private nDropped = 0;
+  private energies: Float64Array | null;
+  /** Highest energy kept after the first compaction; Infinity before. */
+  private cutoff = Infinity;
   private readonly words: number[];
 
-  constructor(readonly nVariables: number, expectedReads = 1, private readonly clock?: () => number) {
+  constructor(
+    readonly nVariables: number,
+    expectedReads = 1,
+    private readonly clock?: () => number,
+    private readonly bound?: KeepLowest,
+  ) {
+    if (bound !== undefined && !(Number.isSafeInteger(bound.keep) && bound.keep >= 1)) throw new RangeError(`keep must be a positive integer, got ${bound.keep}`);
     if (!Number.isSafeInteger(nVariables) || nVariables < 0) {
       throw new RangeError(`nVariables must be a non-negative integer, got ${nVariables}`);
     }
@@ -29,6 +50,7 @@ export class ReadBuffer {
     this.counts = new Float64Array(rows);
     this.firstReads = new Float64Array(rows);
     this.times = clock === undefined ? null : new Float64Array(rows);
+    this.energies = bound === undefined ? null : new Float64Array(rows);
     this.words = new Array<number>(Math.ceil(nVariables / 16)).fill(0);
   }
 
@@ -37,9 +59,14 @@ export class ReadBuffer {
     return this.nReads;
   }
 
-  /** Distinct assignments among the reads. */
+  /** Distinct assignments held (fewer than among the reads once a bounded buffer dropped some). */
   get distinct(): number {
     return this.nRows;
+  }
+
+  /** Reads whose assignment a bounded buffer did not keep (their energy was above every kept one). */
+  get dropped(): number {
+    return this.nDropped;
   }
 
   /**
@@ -57,9 +84,19 @@ export class ReadBuffer {
       this.counts[seen]++;
       return;
     }
+    let energy = 0;
+    if (this.bound !== undefined) {
+      energy = this.bound.energyOf(x);
+      if (energy > this.cutoff) {
+        this.nDropped++;
+        return;
+      }
+      if (this.nRows >= 2 * this.bound.keep) this.compact();
+    }
     const row = this.nRows++;
     this.rowOf.set(key, row);
     this.reserve(row + 1);
+    if (this.energies !== null) this.energies[row] = energy;
     const base = row * n;
     for (let i = 0; i < n; i++) this.data[base + i] = x[i] ? 1 : 0;
     this.counts[row] = 1;
@@ -112,6 +149,28 @@ export class ReadBuffer {
     return String.fromCharCode(...words);
   }
 
+  /** Keeps the `keep` lowest-energy rows (ties: earliest first read), in their first-read order. */
+  private compact(): void {
+    const { keep } = this.bound!;
+    const energies = this.energies!;
+    const order = Array.from({ length: this.nRows }, (_, r) => r);
+    order.sort((a, b) => energies[a]! - energies[b]! || this.firstReads[a]! - this.firstReads[b]!);
+    const kept = order.slice(0, keep).sort((a, b) => a - b);
+    for (let k = keep; k < order.length; k++) this.nDropped += this.counts[order[k]!]!;
+    this.cutoff = energies[order[keep - 1]!]!;
+    const n = this.nVariables;
+    this.rowOf.clear();
+    kept.forEach((from, to) => {
+      this.data.copyWithin(to * n, from * n, (from + 1) * n);
+      this.counts[to] = this.counts[from]!;
+      this.firstReads[to] = this.firstReads[from]!;
+      energies[to] = energies[from]!;
+      if (this.times !== null) this.times[to] = this.times[from]!;
+      this.rowOf.set(this.keyOf(this.data.subarray(to * n, (to + 1) * n)), to);
+    });
+    this.nRows = kept.length;
+  }
+
   private reserve(rows: number): void {
     if (rows <= this.counts.length) return;
     const capacity = Math.max(rows, this.counts.length * 2);
@@ -121,6 +180,7 @@ export class ReadBuffer {
     this.counts = grow(this.counts, capacity);
     this.firstReads = grow(this.firstReads, capacity);
     if (this.times !== null) this.times = grow(this.times, capacity);
+    if (this.energies !== null) this.energies = grow(this.energies, capacity);
   }
 }
 

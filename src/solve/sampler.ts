@@ -6,7 +6,7 @@
 //   problem ──asModel/checkQubo──▶ encode(qubo, params) ──▶ solve(…, context) ──▶ SampleSet.fromReads
 //              └────────── encodeMs ──────────┘            └── solveMs ──┘       └── decodeMs ──┘
 import { performance } from "node:perf_hooks";
-import type { Qubo } from "../compile/qubo.js";
+import { type Qubo, quboEnergy } from "../compile/qubo.js";
 import { type Rng, createRng } from "../util/rng.js";
 import { type Deadline, createDeadline } from "./deadline.js";
 import { EvaluationCounter } from "./evaluations.js";
@@ -75,6 +75,9 @@ export interface SamplerDefinition<P extends JsonObject, E> {
   solve(encoded: E, params: P, context: SamplerContext): void | Promise<void>;
 }
 
+/** Distinct samples a `reads: Infinity` run keeps (the lowest energies); see ReadBuffer. */
+export const UNBOUNDED_READS_KEEP = 10_000;
+
 export function defineSampler<P extends JsonObject, E>(definition: SamplerDefinition<P, E>): Sampler {
   return {
     name: definition.name,
@@ -102,7 +105,10 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
   const solveStart = performance.now();
 
   const elapsedMs = (): number => performance.now() - solveStart;
-  const out = new ReadBuffer(model.qubo.linear.length, reads, elapsedMs);
+  // Unbounded reads keep the lowest-energy distinct samples only: a SampleSet of millions of
+  // distinct samples would take longer to build than the budget and hold gigabytes.
+  const bound = reads === Infinity ? { keep: UNBOUNDED_READS_KEEP, energyOf: (x: ArrayLike<number>) => quboEnergy(model.qubo, x) } : undefined;
+  const out = new ReadBuffer(model.qubo.linear.length, reads, elapsedMs, bound);
   const info: Record<string, JsonValue> = {};
   const deadline = createDeadline(timeLimitMs);
   const evaluations = new EvaluationCounter(evaluationBudget ?? Infinity);
@@ -118,6 +124,7 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
     }
     info.evaluations = evaluations.spent;
   }
+  if (out.dropped > 0) info.readsNotKept = out.dropped;
 
   return SampleSet.fromReads(
     model,

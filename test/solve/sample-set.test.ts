@@ -129,6 +129,33 @@ describe("ReadBuffer", () => {
     expect(() => buffer.row(8)).toThrow(RangeError);
   });
 
+  it("bounded by keep, holds the lowest-energy assignments and counts the reads it dropped", () => {
+    const qubo = randomQubo(10, 4);
+    const keep = 50;
+    const buffer = new ReadBuffer(10, 1, undefined, { keep, energyOf: (x) => quboEnergy(qubo, x) });
+    const rng = createRng(3);
+    const all = new Map<string, number>();
+    for (let k = 0; k < 20_000; k++) {
+      const x = Uint8Array.from({ length: 10 }, () => (rng.next() < 0.5 ? 1 : 0));
+      buffer.push(x);
+      all.set(bitsToString(x), quboEnergy(qubo, x));
+    }
+    expect(buffer.length).toBe(20_000);
+    expect(buffer.distinct).toBeGreaterThanOrEqual(keep);
+    expect(buffer.distinct).toBeLessThanOrEqual(2 * keep);
+    let held = 0;
+    const heldEnergies: number[] = [];
+    for (let row = 0; row < buffer.distinct; row++) {
+      held += buffer.occurrences(row);
+      heldEnergies.push(quboEnergy(qubo, buffer.row(row)));
+    }
+    expect(held + buffer.dropped).toBe(20_000);
+    // The kept ones are the lowest energies met: every one of the `keep` lowest is held.
+    const lowest = [...all.values()].sort((a, b) => a - b).slice(0, keep);
+    expect(Math.max(...lowest)).toBeGreaterThanOrEqual(Math.min(...heldEnergies));
+    for (const e of lowest) expect(heldEnergies).toContain(e);
+  });
+
   it.each([20, 40, 70])("tells distinct assignments apart at n = %i (numeric and packed keys)", (n) => {
     const buffer = new ReadBuffer(n, 1);
     const rng = createRng(7);
