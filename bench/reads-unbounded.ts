@@ -24,7 +24,7 @@ console.log(
   JSON.stringify({
     solver: values.solver,
     n,
-    readsPushed: set.info.evaluations === undefined ? null : set.nReads + Number(set.info.readsNotKept ?? 0),
+    readsPushed: set.nReads + Number(set.info.readsNotKept ?? 0),
     readsKept: set.nReads,
     readsNotKept: set.info.readsNotKept ?? 0,
     distinctKept: set.samples.length,
