@@ -6,14 +6,13 @@
 // and readout error flips each measured bit (P(1|0) = p01, P(0|1) = p10). Averaging over
 // trajectories reproduces the density-matrix result; results report how many were run.
 import { parameterVector } from "../circuit/angles.js";
-import { conditionHolds, type Circuit, type ConditionedOp } from "../circuit/ir.js";
+import { conditionHolds, type Circuit } from "../circuit/ir.js";
 import { createRng, type Rng, type Seed } from "../util/rng.js";
 import { executePasses, resolveThreads, type ThreadOption } from "./execute.js";
 import { gatePass } from "./gate-pass.js";
 import { bitstring, measureQubit, probabilityOfOne, resetQubit, sampleIndices } from "./measure.js";
 import { expectation, type Observable } from "./observable.js";
-import type { Pass } from "./pass.js";
-import { evaluateGateAngles, validateCircuit } from "./plan.js";
+import { bindOp, type BoundOp, validateCircuit } from "./plan.js";
 import type { ParameterValues } from "./simulate.js";
 import { createState, type StateVector } from "./statevector.js";
 
@@ -131,12 +130,7 @@ function applyChannels(state: StateVector, qubits: readonly number[], noise: Che
   }
 }
 
-type PlainNoisyStep =
-  | { readonly kind: "gate"; readonly pass: Pass | undefined; readonly qubits: readonly number[] }
-  | { readonly kind: "measure"; readonly qubit: number; readonly clbit: number }
-  | { readonly kind: "reset"; readonly qubit: number };
-
-type NoisyStep = PlainNoisyStep | { readonly kind: "if"; readonly clbits: readonly number[]; readonly value: number; readonly step: PlainNoisyStep };
+type NoisyStep = BoundOp | { readonly kind: "if"; readonly clbits: readonly number[]; readonly value: number; readonly step: BoundOp };
 
 /** One step per gate (no fusion: noise acts between gates), measurement, reset and condition. */
 function noisySteps(circuit: Circuit, values: Float64Array): NoisyStep[] {
@@ -147,10 +141,10 @@ function noisySteps(circuit: Circuit, values: Float64Array): NoisyStep[] {
       case "gate":
       case "measure":
       case "reset":
-        steps.push(plainStep(op, values));
+        steps.push(bindOp(op, values));
         break;
       case "if":
-        steps.push({ kind: "if", clbits: op.clbits, value: op.value, step: plainStep(op.op, values) });
+        steps.push({ kind: "if", clbits: op.clbits, value: op.value, step: bindOp(op.op, values) });
         break;
       case "barrier":
         break;
@@ -161,21 +155,6 @@ function noisySteps(circuit: Circuit, values: Float64Array): NoisyStep[] {
     }
   }
   return steps;
-}
-
-function plainStep(op: ConditionedOp, values: Float64Array): PlainNoisyStep {
-  switch (op.kind) {
-    case "gate":
-      return { kind: "gate", pass: gatePass(op.name, op.qubits, evaluateGateAngles(op, values)), qubits: op.qubits };
-    case "measure":
-      return { kind: "measure", qubit: op.qubit, clbit: op.clbit };
-    case "reset":
-      return { kind: "reset", qubit: op.qubit };
-    default: {
-      const unreachable: never = op;
-      throw new Error(`internal: unexpected op ${JSON.stringify(unreachable)}`);
-    }
-  }
 }
 
 /** Runs one noisy trajectory from |0…0⟩, writing mid-circuit measurements into `clbits`. */

@@ -74,11 +74,22 @@ export function bindPlan(plan: Plan, values: ArrayLike<number>): BoundStep[] {
 }
 
 function bindConditioned(op: ConditionedOp, values: ArrayLike<number>): Exclude<BoundStep, { kind: "if" }> | undefined {
+  const bound = bindOp(op, values);
+  if (bound.kind !== "gate") return bound;
+  return bound.pass && { kind: "pass", pass: bound.pass };
+}
+
+/** A gate, measurement or reset with its angles bound; a gate's pass is undefined when it is the identity at these angles. */
+export type BoundOp =
+  | { readonly kind: "gate"; readonly pass: Pass | undefined; readonly qubits: readonly number[] }
+  | { readonly kind: "measure"; readonly qubit: number; readonly clbit: number }
+  | { readonly kind: "reset"; readonly qubit: number };
+
+/** One op bound on its own (no fusion): the form conditioned ops and noisy trajectories run. */
+export function bindOp(op: ConditionedOp, values: ArrayLike<number>): BoundOp {
   switch (op.kind) {
-    case "gate": {
-      const pass = gatePass(op.name, op.qubits, evaluateGateAngles(op, values));
-      return pass && { kind: "pass", pass };
-    }
+    case "gate":
+      return { kind: "gate", pass: gatePass(op.name, op.qubits, evaluateGateAngles(op, values)), qubits: op.qubits };
     case "measure":
       return { kind: "measure", qubit: op.qubit, clbit: op.clbit };
     case "reset":
