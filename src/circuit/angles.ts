@@ -1,6 +1,7 @@
 // Evaluating, differentiating and printing symbolic angles (AngleExpr) over a flat parameter vector.
 // A circuit keeps its angles symbolic; the simulator evaluates them against a parameter vector at run
 // time, so rebinding parameters never rebuilds the circuit.
+import { ANGLE_FUNCTIONS, ANGLE_OPERATORS } from "./angle-math.js";
 import type { AngleExpr, Circuit } from "./ir.js";
 
 /** The value of `expr` with parameter k set to `values[k]`. */
@@ -18,30 +19,12 @@ export function evaluateAngle(expr: AngleExpr, values: ArrayLike<number>): numbe
     case "neg":
       return -evaluateAngle(expr.arg, values);
     case "add":
-      return evaluateAngle(expr.left, values) + evaluateAngle(expr.right, values);
     case "sub":
-      return evaluateAngle(expr.left, values) - evaluateAngle(expr.right, values);
     case "mul":
-      return evaluateAngle(expr.left, values) * evaluateAngle(expr.right, values);
     case "div":
-      return evaluateAngle(expr.left, values) / evaluateAngle(expr.right, values);
-    case "call": {
-      const x = evaluateAngle(expr.arg, values);
-      switch (expr.fn) {
-        case "sin":
-          return Math.sin(x);
-        case "cos":
-          return Math.cos(x);
-        case "exp":
-          return Math.exp(x);
-        case "log":
-          return Math.log(x);
-        case "sqrt":
-          return Math.sqrt(x);
-        default:
-          return assertNever(expr.fn);
-      }
-    }
+      return ANGLE_OPERATORS[OPERATOR_SYMBOLS[expr.kind]](evaluateAngle(expr.left, values), evaluateAngle(expr.right, values));
+    case "call":
+      return ANGLE_FUNCTIONS[expr.fn](evaluateAngle(expr.arg, values));
     default:
       return assertNever(expr);
   }
@@ -142,6 +125,7 @@ export function angleIsConstant(expr: AngleExpr): boolean {
 }
 
 const PRECEDENCE = { add: 1, sub: 1, mul: 2, div: 2 } as const;
+const OPERATOR_SYMBOLS = { add: "+", sub: "-", mul: "*", div: "/" } as const;
 
 /** A short human-readable form, e.g. `2*gamma[0]`, `pi/2`, `-theta[1]`. */
 export function formatAngle(expr: AngleExpr, parameterNames: readonly string[] = []): string {
@@ -169,7 +153,7 @@ export function formatAngle(expr: AngleExpr, parameterNames: readonly string[] =
         }
         return text;
       };
-      const symbol = { add: "+", sub: "-", mul: "*", div: "/" }[expr.kind];
+      const symbol = OPERATOR_SYMBOLS[expr.kind];
       return `${wrap(expr.left, false)}${symbol}${wrap(expr.right, true)}`;
     }
     case "call":

@@ -1,5 +1,6 @@
 // Evaluating OpenQASM 2.0 parameter expressions to numbers. Every angle in an OpenQASM 2 program is
 // a constant once gate parameters are substituted, so imported circuits carry numeric angles.
+import { ANGLE_FUNCTIONS, ANGLE_OPERATORS } from "../circuit/angle-math.js";
 import type { QasmExpr } from "./qasm-ast.js";
 
 /** The value of `expr` with gate parameters from `scope`; undefined names were rejected earlier. */
@@ -16,43 +17,10 @@ export function evaluateQasmExpr(expr: QasmExpr, scope: ReadonlyMap<string, numb
     }
     case "neg":
       return -evaluateQasmExpr(expr.arg, scope);
-    case "binary": {
-      const left = evaluateQasmExpr(expr.left, scope);
-      const right = evaluateQasmExpr(expr.right, scope);
-      switch (expr.op) {
-        case "+":
-          return left + right;
-        case "-":
-          return left - right;
-        case "*":
-          return left * right;
-        case "/":
-          return left / right;
-        case "^":
-          return left ** right;
-        default:
-          return assertNever(expr.op);
-      }
-    }
-    case "call": {
-      const x = evaluateQasmExpr(expr.arg, scope);
-      switch (expr.fn) {
-        case "sin":
-          return Math.sin(x);
-        case "cos":
-          return Math.cos(x);
-        case "tan":
-          return Math.tan(x);
-        case "exp":
-          return Math.exp(x);
-        case "ln":
-          return Math.log(x);
-        case "sqrt":
-          return Math.sqrt(x);
-        default:
-          return assertNever(expr.fn);
-      }
-    }
+    case "binary":
+      return ANGLE_OPERATORS[expr.op](evaluateQasmExpr(expr.left, scope), evaluateQasmExpr(expr.right, scope));
+    case "call":
+      return ANGLE_FUNCTIONS[expr.fn](evaluateQasmExpr(expr.arg, scope));
     default:
       return assertNever(expr);
   }
