@@ -194,6 +194,25 @@ describe("mode quantum falls back when the backend fails", () => {
     expect(finished - backend.abortedAt!).toBeLessThan(3000);
   });
 
+  it("a backend that hangs past the run's time limit: the time limit aborts the call and is the reason", async () => {
+    const backend = hanging();
+    const started = performance.now();
+    const set = await solve(qubo, {
+      mode: "quantum",
+      seed: 1,
+      reads: 50,
+      timeLimitMs: 600,
+      parameters: { ...QAOA, maxEvaluations: 5, backend, backendTimeoutMs: 60_000 },
+      fallback: { solver: "exact" },
+    });
+    expect(set.manifest.solver).toBe("exact");
+    expect(set.fallback!.reason).toMatch(/the time limit ran out waiting for hanging/);
+    // the call's signal was aborted by the time limit, well before the backend's own 60 s
+    expect(backend.abortedAt).toBeDefined();
+    expect(backend.abortedAt! - started).toBeGreaterThanOrEqual(550);
+    expect(backend.abortedAt! - started).toBeLessThan(600 + 2000);
+  });
+
   it("a flaky backend is retried and the quantum result kept", async () => {
     const set = await quantum(scripted([new BackendError("queue busy", true)]));
     expect(set.fallback).toBeNull();

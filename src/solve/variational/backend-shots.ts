@@ -7,7 +7,7 @@ import type { Circuit } from "../../circuit/ir.js";
 import { BASIS_GATES } from "../../circuit/transpile-basis.js";
 import { transpileToBasis } from "../../circuit/transpile.js";
 import { exportQasm3 } from "../../io/qasm-export.js";
-import { type Backend, BackendError, checkBackend } from "../backend/backend.js";
+import { type Backend, BackendError, BackendTimeoutError, checkBackend } from "../backend/backend.js";
 import { callBackend } from "../backend/call-backend.js";
 import type { ParameterSpecs } from "../options.js";
 import type { ReadBuffer } from "../read-buffer.js";
@@ -52,11 +52,21 @@ export async function sampleThroughBackend(
   }
   const qasm = exportQasm3(sent, { parameters: angles });
   const seed = context.rng.fork("backend").int(2_147_483_647);
-  const outcome = await callBackend(backend, { qasm, shots: context.reads, seed }, circuit.nClbits, {
-    timeoutMs: params.backendTimeoutMs,
-    retries: params.backendRetries,
-    rng: context.rng.fork("backend-retry"),
-  });
+  // The run's time limit bounds the backend call too (it aborts the call's signal), when it is the
+  // nearer of the two limits.
+  const remainingMs = context.deadline.remainingMs();
+  const byTimeLimit = remainingMs < params.backendTimeoutMs;
+  let outcome;
+  try {
+    outcome = await callBackend(backend, { qasm, shots: context.reads, seed }, circuit.nClbits, {
+      timeoutMs: byTimeLimit ? Math.max(1, remainingMs) : params.backendTimeoutMs,
+      retries: params.backendRetries,
+      rng: context.rng.fork("backend-retry"),
+    });
+  } catch (error) {
+    if (!(byTimeLimit && error instanceof BackendTimeoutError)) throw error;
+    throw new BackendTimeoutError(`the time limit ran out waiting for ${description.name} (${Math.round(remainingMs)} ms were left for the call): ${error.message}`);
+  }
   pushCounts(outcome.result.counts, circuit.nQubits, context.out);
   context.info.backend = {
     name: description.name,
