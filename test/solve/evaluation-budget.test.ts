@@ -109,6 +109,26 @@ describe("evaluation budget", () => {
     await expect(simulatedAnnealing.sample(QUBO, { evaluationBudget: N })).rejects.toThrow(/evaluationBudget 12 is below one read/);
   });
 
+  it("tells a length the caller set from its default by the raw options (sweeps: 1000 is set, not sized)", async () => {
+    const sized = await simulatedAnnealing.sample(QUBO, { reads: 4, evaluationBudget: 5_000, seed: 1 });
+    expect(sized.nReads).toBe(4);
+    expect(sized.info.sweeps).toBe(Math.floor((5_000 - 4) / (4 * N)));
+    const capped = await simulatedAnnealing.sample(QUBO, { reads: 4, sweeps: 1000, evaluationBudget: 5_000, seed: 1 });
+    expect(capped.info.sweeps).toBe(1000);
+    expect(capped.nReads).toBe(1);
+    expect(capped.info.stoppedBy).toBe("evaluations");
+    expect(capped.info.quenchedRead).toBe(0);
+    expect(capped.info.evaluations as number).toBeLessThanOrEqual(5_000);
+  });
+
+  it("exact stops at a time limit too, and does not claim optimality", async () => {
+    const big = randomQubo(26, 1, 0.2);
+    const set = await exactSampler.sample(big, { timeLimitMs: 20 });
+    expect(set.info.optimal).toBe(false);
+    expect(set.info.stoppedBy).toBe("time-limit");
+    expect(set.info.evaluations as number).toBeLessThan(2 ** 26);
+  });
+
   it("exact below 2ⁿ stops early and does not claim optimality", async () => {
     const full = await exactSampler.sample(QUBO, {});
     expect(full.info.evaluations).toBe(2 ** N);
