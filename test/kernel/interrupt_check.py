@@ -1,4 +1,5 @@
-"""Starts the kernel with jupyter_client, runs a long cell, pings the heartbeat while it computes,
+"""Starts the kernel with jupyter_client, measures how long a long cell takes when left to finish
+(the pace of the machine right now), then runs it again, pings the heartbeat while it computes,
 interrupts it over the control channel, and prints timings and replies as JSON.
 
 usage: python3 interrupt_check.py KERNEL_NAME
@@ -14,12 +15,28 @@ BIG = """problem big {
   param n: int
   var x: binary[n]
   minimize sum(i in 0..n-1) sum(j in 0..n-1) x[i] * x[j]
-}
-bind big {"n": 3000}"""
+}"""
+BIND = 'bind big {"n": 3000}'
+
+
+def run_cell(kc, code):
+    reply = kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+    return reply["content"]["status"]
+
+
+def timed_cell(kc, code):
+    start = time.monotonic()
+    status = run_cell(kc, code)
+    return (time.monotonic() - start) * 1000, status
+
 
 km, kc = start_new_kernel(kernel_name=sys.argv[1], startup_timeout=60)
 try:
-    kc.execute_interactive(BIG, timeout=60, output_hook=lambda msg: None)
+    run_cell(kc, BIG)
+    run_cell(kc, BIND)
+    # The long cell left to finish: the pace of this machine right now.
+    full_ms, full_status = timed_cell(kc, "compile big")
+    run_cell(kc, BIND)
     info = km.get_connection_info()
     msg_id = kc.execute("compile big")
     # Wait until the kernel has started the cell, so the interrupt cannot arrive before it.
@@ -27,6 +44,7 @@ try:
         msg = kc.get_iopub_msg(timeout=30)
         if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
             break
+    cell_start = time.monotonic()
     time.sleep(0.5)
     socket = zmq.Context.instance().socket(zmq.REQ)
     socket.setsockopt(zmq.LINGER, 0)
@@ -38,13 +56,16 @@ try:
     socket.close()
     start = time.monotonic()
     km.interrupt_kernel()
-    reply = kc.get_shell_msg(timeout=30)
+    reply = kc.get_shell_msg(timeout=120)
     while reply["parent_header"].get("msg_id") != msg_id:
-        reply = kc.get_shell_msg(timeout=30)
+        reply = kc.get_shell_msg(timeout=120)
     interrupt_ms = (time.monotonic() - start) * 1000
     # The declaration from before the interrupt is still there.
     after = kc.execute_interactive('bind big {"n": 4}\ncompile big', timeout=30, output_hook=lambda msg: None)
     print(json.dumps({
+        "fullCellMs": full_ms,
+        "fullCellStatus": full_status,
+        "interruptSentAfterMs": (start - cell_start) * 1000,
         "heartbeat": echoed,
         "heartbeatMs": heartbeat_ms,
         "interruptMs": interrupt_ms,
