@@ -9,8 +9,10 @@
 //                context-free grammar cannot state (missing separators, constraint shape, encodings).
 //                Used for text with a diagnostic, so that one run reports every error it can find.
 //
-// Every value computed from parse results sits inside ACTION, which the CST parser turns off (its rules
-// return tree nodes, so the actions would receive the wrong kind of value).
+// Every value computed from parse results comes from `this.ast?.…`: the AST factory is set on the AST
+// parser only, and only while it parses, so these calls (arguments included) are skipped while
+// Chevrotain records the grammar and in the CST parser, whose rules return tree nodes instead. (This
+// is what Chevrotain's ACTION is for; a closure per action made the parse about a fifth slower.)
 //
 // Precedence, loosest first: `or` < `and` < `not` < comparisons < `+ -` < `* /` < unary `-` < `^`
 //   (right-associative) < atoms; binary operators group to the left (`a < b < c` is `(a < b) < c`,
@@ -19,7 +21,8 @@
 //   (`sum(i in 0..n-1) a[i] * x[i] + c` adds c once), an `else` branch extends as far right as it can.
 import { type CstNode, CstParser, EmbeddedActionsParser, EMPTY_ALT, type IParserConfig, type IToken, type TokenType } from "chevrotain";
 import type * as A from "../src/lang/ast.js";
-import { type AstFactory, type BinderList, type CircuitForm, type NameSuffix, type Operand, SEPARATOR } from "../src/lang/ast-factory.js";
+import { AstFactory, type BinderList, type CircuitForm, type NameSuffix, type Operand, SEPARATOR } from "../src/lang/ast-factory.js";
+import { LineIndex } from "../src/lang/span.js";
 import { errorMessages } from "./error-messages.js";
 import { extendLocation, type FlatCstNode, newNode } from "./flat-cst.js";
 import * as T from "./tokens.js";
@@ -32,12 +35,15 @@ const sep = (SEP: TokenType, DEF: () => unknown) => ({ SEP, DEF });
 
 type ParserBase = abstract new (...args: any[]) => EmbeddedActionsParser;
 
+/** Holds the AST parser's field between parses (so that no source text is kept alive). */
+const IDLE_FACTORY = new AstFactory("", undefined, new LineIndex(""), []);
+
 const CONFIG: IParserConfig = { maxLookahead: 3, errorMessageProvider: errorMessages };
 
 // The rules are public: a class built by a function cannot declare private members in its exported type.
 function withQpGrammar<B extends ParserBase>(Base: B) {
   abstract class QpGrammar extends Base {
-    /** The AST builder for the current parse (AST parser only). */
+    /** The AST builder for the current parse (AST parser only; see the `?.` note above). */
     ast!: AstFactory;
 
     // Each OR's alternatives live in a field, built once: an array literal in the rule body would
@@ -55,12 +61,12 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       alt(() => this.SUBRULE(this.gateDecl)),
     ];
     program = this.RULE("program", (): A.Program => {
-      const block = this.ACTION(() => this.ast.block<A.TopLevelItem>());
+      const block = this.ast?.block<A.TopLevelItem>();
       this.MANY(() => {
         const item = this.OR<A.TopLevelItem | typeof SEPARATOR>(this.programAlts);
-        this.ACTION(() => this.ast.blockItem(block, item, this.LA(0)));
+        this.ast?.blockItem(block, item, this.LA(0));
       });
-      return this.ACTION(() => this.ast.program(block.members));
+      return this.ast?.program(block.members);
     });
 
     // ── problems ────────────────────────────────────────────────────────────────────────────────
@@ -77,13 +83,13 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const keyword = this.CONSUME(T.Problem);
       const name = this.CONSUME(T.Identifier);
       this.CONSUME(T.LCurly);
-      const block = this.ACTION(() => this.ast.block<A.ProblemMember>());
+      const block = this.ast?.block<A.ProblemMember>();
       this.MANY(() => {
         const member = this.OR<A.ProblemMember | typeof SEPARATOR>(this.problemMemberAlts);
-        this.ACTION(() => this.ast.blockItem(block, member, this.LA(0)));
+        this.ast?.blockItem(block, member, this.LA(0));
       });
       const close = this.CONSUME(T.RCurly);
-      return this.ACTION(() => this.ast.problem(keyword, name, block.members, close));
+      return this.ast?.problem(keyword, name, block.members, close);
     });
 
     paramDecl = this.RULE("paramDecl", (): A.ParamDecl => {
@@ -95,7 +101,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.Assign);
         return this.SUBRULE(this.expression);
       });
-      return this.ACTION(() => this.ast.param(keyword, name, type, value));
+      return this.ast?.param(keyword, name, type, value);
     });
 
     readonly typeExprAlts = [
@@ -103,7 +109,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         const element = this.SUBRULE(this.scalarType);
         const dims: A.Expr[] = [];
         this.MANY(() => dims.push(this.SUBRULE(this.dimension)));
-        return this.ACTION(() => this.ast.withDims(element, dims, this.LA(0)));
+        return this.ast?.withDims(element, dims, this.LA(0));
       }),
       alt((): A.TypeExpr => {
         const open = this.CONSUME(T.LParen);
@@ -112,7 +118,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.RParen);
         this.CONSUME(T.LBracket);
         const close = this.CONSUME(T.RBracket);
-        return this.ACTION(() => this.ast.tupleListType(open, fields, close));
+        return this.ast?.tupleListType(open, fields, close);
       }),
     ];
     /** `int`, `real[n][m]`, `(int, int, real)[]`. */
@@ -126,7 +132,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
     ];
     scalarType = this.RULE("scalarType", (): A.ScalarTypeExpr => {
       const token = this.OR(this.scalarTypeAlts);
-      return this.ACTION(() => this.ast.scalarType(token));
+      return this.ast?.scalarType(token);
     });
 
     dimension = this.RULE("dimension", (): A.Expr => {
@@ -139,11 +145,11 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
     readonly domainAlts = [
       alt((): A.Domain => {
         const token = this.CONSUME(T.Binary);
-        return this.ACTION(() => this.ast.keywordDomain(token));
+        return this.ast?.keywordDomain(token);
       }),
       alt((): A.Domain => {
         const token = this.CONSUME(T.Spin);
-        return this.ACTION(() => this.ast.keywordDomain(token));
+        return this.ast?.keywordDomain(token);
       }),
       alt((): A.Domain => {
         const int = this.CONSUME(T.Int);
@@ -152,7 +158,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.Range);
         const hi = this.SUBRULE2(this.expression, { LABEL: "hi" });
         const close = this.CONSUME(T.RBracket);
-        return this.ACTION(() => this.ast.intDomain(int, lo, hi, close));
+        return this.ast?.intDomain(int, lo, hi, close);
       }),
     ];
     readonly encodingAlts = [
@@ -172,7 +178,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.Encoding);
         return this.OR2(this.encodingAlts);
       });
-      return this.ACTION(() => this.ast.varDecl(keyword, name, domain, dims, last, encoding));
+      return this.ast?.varDecl(keyword, name, domain, dims, last, encoding);
     });
 
     letDecl = this.RULE("letDecl", (): A.LetDecl => {
@@ -180,14 +186,14 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const name = this.CONSUME(T.Identifier);
       this.CONSUME(T.Assign);
       const value = this.SUBRULE(this.expression);
-      return this.ACTION(() => this.ast.letDecl(keyword, name, value));
+      return this.ast?.letDecl(keyword, name, value);
     });
 
     readonly senseAlts = [alt(() => this.CONSUME(T.Minimize)), alt(() => this.CONSUME(T.Maximize))];
     objectiveDecl = this.RULE("objectiveDecl", (): A.ObjectiveDecl => {
       const keyword = this.OR(this.senseAlts);
       const expr = this.SUBRULE(this.expression);
-      return this.ACTION(() => this.ast.objective(keyword, expr));
+      return this.ast?.objective(keyword, expr);
     });
 
     readonly penaltyWeightAlts = [
@@ -198,12 +204,12 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       alt((): A.ConstraintWeight => {
         const penalty = this.CONSUME(T.Penalty);
         const weight = this.OR2(this.penaltyWeightAlts);
-        return this.ACTION(() => ("tokenType" in weight ? this.ast.penaltyAuto(penalty, weight) : this.ast.weight(penalty, weight)));
+        return this.ast?.penalty(penalty, weight);
       }),
       alt((): A.ConstraintWeight => {
         const soft = this.CONSUME(T.Soft);
         const weight = this.SUBRULE3(this.expression, { LABEL: "weight" });
-        return this.ACTION(() => this.ast.weight(soft, weight));
+        return this.ast?.soft(soft, weight);
       }),
     ];
     /** `constraint NAME[BINDERS]: EXPR [penalty W | penalty auto | soft W]`; EXPR must be a comparison. */
@@ -219,7 +225,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       this.CONSUME(T.Colon);
       const expr = this.SUBRULE(this.expression);
       const weight = this.OPTION2(() => this.OR(this.weightAlts));
-      return this.ACTION(() => this.ast.constraint(keyword, name, binders, expr, weight));
+      return this.ast?.constraint(keyword, name, binders, expr, weight);
     });
 
     /** `i in 0..n-1, (u, v) in edges where u != v`. */
@@ -230,7 +236,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.Where);
         return this.SUBRULE(this.expression, { LABEL: "where" });
       });
-      return this.ACTION(() => this.ast.binderList(binders, where));
+      return this.ast?.binderList(binders, where);
     });
 
     readonly binderAlts = [
@@ -240,7 +246,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         const lo = this.SUBRULE(this.expression, { LABEL: "lo" });
         this.CONSUME(T.Range);
         const hi = this.SUBRULE2(this.expression, { LABEL: "hi" });
-        return this.ACTION(() => this.ast.rangeBinder(name, lo, hi));
+        return this.ast?.rangeBinder(name, lo, hi);
       }),
       alt((): A.Binder => {
         const open = this.CONSUME(T.LParen);
@@ -249,7 +255,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.RParen);
         this.CONSUME2(T.In);
         const source = this.SUBRULE3(this.expression, { LABEL: "source" });
-        return this.ACTION(() => this.ast.tupleBinder(open, names, source));
+        return this.ast?.tupleBinder(open, names, source);
       }),
     ];
     binder = this.RULE("binder", () => this.OR(this.binderAlts));
@@ -268,7 +274,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         operators.push(this.CONSUME(T.BinaryOperator));
         operands.push(this.SUBRULE2(this.unary));
       });
-      return this.ACTION(() => this.ast.chain(operands, operators));
+      return this.ast?.chain(operands, operators);
     });
 
     /** A sum's body: one term, `unary ((* | /) unary)*`. */
@@ -279,7 +285,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         operators.push(this.CONSUME(T.MultiplicativeOperator));
         operands.push(this.SUBRULE2(this.unary));
       });
-      return this.ACTION(() => this.ast.chain(operands, operators));
+      return this.ast?.chain(operands, operators);
     });
 
     readonly prefixAlts = [alt(() => this.CONSUME(T.Minus)), alt(() => this.CONSUME(T.Not))];
@@ -287,7 +293,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       alt((): Operand => {
         const prefix = this.OR2(this.prefixAlts);
         const operand = this.SUBRULE(this.unary);
-        return this.ACTION(() => this.ast.prefixed(prefix, operand));
+        return this.ast?.prefixed(prefix, operand);
       }),
       alt((): Operand => this.SUBRULE(this.power)),
     ];
@@ -300,13 +306,13 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.Caret);
         return this.SUBRULE(this.unary);
       });
-      return this.ACTION(() => this.ast.power(base, exponent));
+      return this.ast?.power(base, exponent);
     });
 
     readonly atomAlts = [
       alt((): A.Expr => {
         const token = this.CONSUME(T.NumberLiteral);
-        return this.ACTION(() => this.ast.number(token));
+        return this.ast?.number(token);
       }),
       alt((): A.Expr => this.literal(this.CONSUME(T.True))),
       alt((): A.Expr => this.literal(this.CONSUME(T.False))),
@@ -317,7 +323,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         const open = this.CONSUME(T.LParen);
         const inner = this.SUBRULE(this.expression);
         const close = this.CONSUME(T.RParen);
-        return this.ACTION(() => this.ast.parenthesised(open, inner, close));
+        return this.ast?.parenthesised(open, inner, close);
       }),
       alt((): A.Expr => this.SUBRULE(this.sumExpr)),
       alt((): A.Expr => this.SUBRULE(this.ifExpr)),
@@ -325,7 +331,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
     atom = this.RULE("atom", (): A.Expr => this.OR(this.atomAlts));
 
     literal(token: IToken): A.Expr {
-      return this.ACTION(() => this.ast.literal(token));
+      return this.ast?.literal(token);
     }
 
     readonly nameSuffixAlts = [
@@ -334,7 +340,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.LParen);
         this.MANY_SEP(sep(T.Comma, () => args.push(this.SUBRULE(this.expression, { LABEL: "args" }))));
         const close = this.CONSUME(T.RParen);
-        return this.ACTION(() => ({ args, close }));
+        return { args, close };
       }),
       alt((): NameSuffix => {
         const indices: A.Expr[] = [];
@@ -347,7 +353,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
     nameExpr = this.RULE("nameExpr", (): A.Expr => {
       const id = this.CONSUME(T.Identifier);
       const suffix = this.OR(this.nameSuffixAlts);
-      return this.ACTION(() => this.ast.nameExpr(id, suffix, this.LA(0)));
+      return this.ast?.nameExpr(id, suffix, this.LA(0));
     });
 
     sumExpr = this.RULE("sumExpr", (): A.Expr => {
@@ -356,7 +362,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const binders = this.SUBRULE(this.binderList);
       this.CONSUME(T.RParen);
       const body = this.SUBRULE(this.term, { LABEL: "body" });
-      return this.ACTION(() => this.ast.sum(keyword, binders, body));
+      return this.ast?.sum(keyword, binders, body);
     });
 
     ifExpr = this.RULE("ifExpr", (): A.Expr => {
@@ -366,7 +372,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const then = this.SUBRULE2(this.expression, { LABEL: "then" });
       this.CONSUME(T.Else);
       const otherwise = this.SUBRULE3(this.expression, { LABEL: "else" });
-      return this.ACTION(() => this.ast.ifExpr(keyword, condition, then, otherwise));
+      return this.ast?.ifExpr(keyword, condition, then, otherwise);
     });
 
     // ── circuits ────────────────────────────────────────────────────────────────────────────────
@@ -383,12 +389,12 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
           options.push(this.SUBRULE(this.namedArg));
         });
         const close = this.CONSUME(T.RParen);
-        return this.ACTION(() => ({ form: "ansatz", ansatz, problem, options, close }));
+        return { form: "ansatz", ansatz, problem, options, close };
       }),
       alt((): CircuitForm => {
         const params = this.OPTION(() => this.SUBRULE(this.circuitParams));
         const body = this.SUBRULE(this.circuitBody);
-        return this.ACTION(() => ({ form: "body", params: params ?? [], body, close: this.LA(0) }));
+        return { form: "body", params: params ?? [], body, close: this.LA(0) };
       }),
     ];
     /** `circuit NAME(PARAMS) { … }` or `circuit NAME = ANSATZ(PROBLEM, KEY: VALUE, …)`. */
@@ -396,14 +402,14 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const keyword = this.CONSUME(T.Circuit);
       const name = this.CONSUME(T.Identifier);
       const form = this.OR(this.circuitFormAlts);
-      return this.ACTION(() => this.ast.circuit(keyword, name, form));
+      return this.ast?.circuit(keyword, name, form);
     });
 
     namedArg = this.RULE("namedArg", (): A.NamedArg => {
       const name = this.CONSUME(T.Identifier);
       this.CONSUME(T.Colon);
       const value = this.SUBRULE(this.expression);
-      return this.ACTION(() => this.ast.namedArg(name, value));
+      return this.ast?.namedArg(name, value);
     });
 
     circuitParams = this.RULE("circuitParams", (): A.CircuitParam[] => {
@@ -420,7 +426,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const element = this.SUBRULE(this.scalarType);
       const dims: A.Expr[] = [];
       this.MANY(() => dims.push(this.SUBRULE(this.dimension)));
-      return this.ACTION(() => this.ast.circuitParam(name, this.ast.withDims(element, dims, this.LA(0))));
+      return this.ast?.circuitParam(name, this.ast.withDims(element, dims, this.LA(0)));
     });
 
     /** `gate NAME(PARAMS) a, b { … }`. */
@@ -431,7 +437,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const qubits: IToken[] = [];
       this.AT_LEAST_ONE_SEP(sep(T.Comma, () => qubits.push(this.CONSUME2(T.Identifier, { LABEL: "qubits" }))));
       const body = this.SUBRULE(this.circuitBody);
-      return this.ACTION(() => this.ast.gate(keyword, name, params ?? [], qubits, body, this.LA(0)));
+      return this.ast?.gate(keyword, name, params ?? [], qubits, body, this.LA(0));
     });
 
     readonly statementAlts = [
@@ -446,20 +452,20 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
     /** The statements between `{` and `}`; the `}` is the parser's previous token afterwards. */
     circuitBody = this.RULE("circuitBody", (): A.CircuitStmt[] => {
       this.CONSUME(T.LCurly);
-      const block = this.ACTION(() => this.ast.block<A.CircuitStmt>());
+      const block = this.ast?.block<A.CircuitStmt>();
       this.MANY(() => {
         const statement = this.OR<A.CircuitStmt | typeof SEPARATOR>(this.statementAlts);
-        this.ACTION(() => this.ast.blockItem(block, statement, this.LA(0)));
+        this.ast?.blockItem(block, statement, this.LA(0));
       });
       this.CONSUME(T.RCurly);
-      return this.ACTION(() => block.members);
+      return this.ast && block.members;
     });
 
     qubitDecl = this.RULE("qubitDecl", (): A.QubitDecl => {
       const keyword = this.CONSUME(T.Qubit);
       const name = this.CONSUME(T.Identifier);
       const size = this.OPTION(() => this.SUBRULE(this.dimension));
-      return this.ACTION(() => this.ast.qubitDecl(keyword, name, size, this.LA(0)));
+      return this.ast?.qubitDecl(keyword, name, size, this.LA(0));
     });
 
     forStmt = this.RULE("forStmt", (): A.ForStmt => {
@@ -470,25 +476,25 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       this.CONSUME(T.Range);
       const hi = this.SUBRULE2(this.expression, { LABEL: "hi" });
       const body = this.SUBRULE(this.circuitBody);
-      return this.ACTION(() => this.ast.forStmt(keyword, variable, lo, hi, body, this.LA(0)));
+      return this.ast?.forStmt(keyword, variable, lo, hi, body, this.LA(0));
     });
 
     measureStmt = this.RULE("measureStmt", (): A.CircuitStmt => {
       const keyword = this.CONSUME(T.Measure);
       const targets = this.SUBRULE(this.qubitRefs);
-      return this.ACTION(() => this.ast.targetsStmt(keyword, targets));
+      return this.ast?.targetsStmt(keyword, targets);
     });
 
     resetStmt = this.RULE("resetStmt", (): A.CircuitStmt => {
       const keyword = this.CONSUME(T.Reset);
       const targets = this.SUBRULE(this.qubitRefs);
-      return this.ACTION(() => this.ast.targetsStmt(keyword, targets));
+      return this.ast?.targetsStmt(keyword, targets);
     });
 
     barrierStmt = this.RULE("barrierStmt", (): A.CircuitStmt => {
       const keyword = this.CONSUME(T.Barrier);
       const targets = this.OPTION(() => this.SUBRULE(this.qubitRefs));
-      return this.ACTION(() => this.ast.targetsStmt(keyword, targets ?? []));
+      return this.ast?.targetsStmt(keyword, targets ?? []);
     });
 
     /** `rz(theta[i]) q[i]`, `cx a, b`, `h q`. */
@@ -501,7 +507,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
         this.CONSUME(T.RParen);
       });
       const qubits = this.SUBRULE(this.qubitRefs);
-      return this.ACTION(() => this.ast.gateApply(gate, angles, qubits));
+      return this.ast?.gateApply(gate, angles, qubits);
     });
 
     qubitRefs = this.RULE("qubitRefs", (): A.QubitRef[] => {
@@ -513,7 +519,7 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
     qubitRef = this.RULE("qubitRef", (): A.QubitRef => {
       const register = this.CONSUME(T.Identifier);
       const index = this.OPTION(() => this.SUBRULE(this.dimension));
-      return this.ACTION(() => this.ast.qubitRef(register, index, this.LA(0)));
+      return this.ast?.qubitRef(register, index, this.LA(0));
     });
   }
   return QpGrammar;
@@ -525,6 +531,21 @@ class QpAstParser extends withQpGrammar(EmbeddedActionsParser) {
     super(T.ALL_TOKENS as TokenType[], { ...CONFIG, recoveryEnabled: false });
     this.performSelfAnalysis();
   }
+
+  /** Parses the tokens into an AST; undefined after a syntax error. */
+  parseProgram(factory: AstFactory, tokens: IToken[]): A.Program | undefined {
+    this.ast = factory;
+    this.input = tokens;
+    try {
+      const program = this.program();
+      return this.errors.length === 0 ? program : undefined;
+    } finally {
+      // Release the source, keeping a factory in the field: going back to undefined made the
+      // actions' call sites polymorphic and the next parse a quarter slower.
+      this.ast = IDLE_FACTORY;
+      this.input = [];
+    }
+  }
 }
 
 /** Builds a concrete syntax tree, recovering from syntax errors so that all of them are reported. */
@@ -532,11 +553,6 @@ class QpCstParser extends withQpGrammar(CstParser as unknown as typeof EmbeddedA
   constructor() {
     super(T.ALL_TOKENS as TokenType[], { ...CONFIG, recoveryEnabled: true, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
-  }
-
-  // The rules' actions expect AST values, but here every rule yields a tree node: they are skipped.
-  protected override ACTION<R>(_impl: () => R): R {
-    return undefined as R;
   }
 
   // Chevrotain's CST hooks, replaced to build the flat nodes of flat-cst.ts (same content, same
@@ -563,5 +579,5 @@ class QpCstParser extends withQpGrammar(CstParser as unknown as typeof EmbeddedA
 
 // The parser instances (Chevrotain parsers are built once and reused: set `input`, call a rule), typed
 // by what callers use: the classes come from a function, and their types cannot be exported whole.
-export const qpAstParser: EmbeddedActionsParser & { ast: AstFactory; program(): A.Program } = new QpAstParser();
+export const qpAstParser: EmbeddedActionsParser & { parseProgram(factory: AstFactory, tokens: IToken[]): A.Program | undefined } = new QpAstParser();
 export const qpParser: CstParser & { program(): CstNode } = new QpCstParser() as unknown as CstParser & { program(): CstNode };

@@ -156,12 +156,14 @@ export class AstFactory {
     return { kind: "objective", sense, expr, span: joinSpans(this.span(keyword), expr.span) };
   }
 
-  penaltyAuto(penalty: IToken, auto: IToken): A.PenaltyAuto {
-    return { kind: "penalty-auto", span: joinSpans(this.span(penalty), this.span(auto)) };
+  /** `penalty auto` or `penalty W`. */
+  penalty(penalty: IToken, weight: IToken | A.Expr): A.PenaltyAuto | A.PenaltyWeight {
+    if ("tokenType" in weight) return { kind: "penalty-auto", span: joinSpans(this.span(penalty), this.span(weight)) };
+    return { kind: "penalty", value: weight, span: joinSpans(this.span(penalty), weight.span) };
   }
 
-  weight(keyword: IToken, value: A.Expr): A.PenaltyWeight | A.SoftWeight {
-    return { kind: keyword.tokenType === T.Penalty ? "penalty" : "soft", value, span: joinSpans(this.span(keyword), value.span) };
+  soft(keyword: IToken, value: A.Expr): A.SoftWeight {
+    return { kind: "soft", value, span: joinSpans(this.span(keyword), value.span) };
   }
 
   constraint(keyword: IToken, name: IToken, binders: BinderList | undefined, expr: A.Expr, weight: A.ConstraintWeight | undefined): A.ConstraintDecl {

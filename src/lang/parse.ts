@@ -45,16 +45,11 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
 /** The AST of text that parses with nothing to report, built by the parser's actions; else undefined. */
 export function parseClean(source: string, file: string | undefined, lexed: LexResult): Program | undefined {
   try {
-    qpAstParser.ast = new AstFactory(source, file, lexed.lines, lexed.comments);
-    qpAstParser.input = lexed.tokens;
-    const ast = qpAstParser.program();
-    return qpAstParser.errors.length === 0 ? ast : undefined;
+    return qpAstParser.parseProgram(new AstFactory(source, file, lexed.lines, lexed.comments), lexed.tokens);
   } catch (error) {
     // The recovering path reports what this one gave up on (a stack overflow included).
     if (error instanceof NeedsDiagnostics || isStackOverflow(error)) return undefined;
     throw error;
-  } finally {
-    qpAstParser.input = [];
   }
 }
 
