@@ -64,7 +64,9 @@ function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: Sam
   const lowest = set.bestEnergy;
   let nFeasible = 0;
   for (const sample of set.samples) if (sample.feasible) nFeasible += sample.occurrences;
-  const nReads = set.nReads;
+  // A `reads: Infinity` run keeps only its lowest-energy samples; the reads it dropped still ran.
+  const notKept = typeof set.info.readsNotKept === "number" ? set.info.readsNotKept : 0;
+  const nReads = set.nReads + notKept;
   const objective = feasible?.objective ?? null;
   const { bestKnown, sense } = instance;
   const gap = objective === null || bestKnown === null ? null : gapTo(bestKnown, sense, objective);
@@ -82,7 +84,8 @@ function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: Sam
     bestObjective: objective,
     bestEnergy: lowest?.energy ?? null,
     bestBits: (feasible ?? lowest)?.bits ?? null,
-    feasibleFraction: nReads === 0 ? null : nFeasible / nReads,
+    // Whether a dropped read was feasible is not known.
+    feasibleFraction: nReads === 0 || notKept > 0 ? null : nFeasible / nReads,
     nReads,
     evaluations: typeof set.info.evaluations === "number" ? set.info.evaluations : null,
     gap,

@@ -32,8 +32,9 @@ export interface RunRecord {
   readonly bestEnergy: number | null;
   /** Bitstring of the best feasible sample (else the lowest-energy one). */
   readonly bestBits: string | null;
-  /** Fraction of reads that were feasible. */
+  /** Fraction of reads that were feasible; null when a `reads: Infinity` run did not keep every sample (`info.readsNotKept`). */
   readonly feasibleFraction: number | null;
+  /** Reads the run made, those whose samples were not kept included. */
   readonly nReads: number | null;
   /** Objective evaluations the run spent (sampler's `info.evaluations`); null for solvers that do not count them. */
   readonly evaluations: number | null;

@@ -84,3 +84,15 @@ describe("the budget each sampler gets", () => {
     expect(report).toContain("Not drawn: milp (no evaluation count).");
   }, 60_000);
 });
+
+describe("a run that restarts until its budget is spent", () => {
+  it("counts the reads whose samples were not kept, and does not guess their feasibility", async () => {
+    // 60,000 random samples of 20 variables meet more distinct assignments than a run keeps.
+    const spec = parseSuiteSpec({ name: "many", seeds: [1], budget: { evaluations: 60_000 }, instances: [{ kind: "random-regular-maxcut", name: "rr20", nodes: 20, degree: 3, seed: 4 }], solvers: [{ solver: "random" }] });
+    const record = await executeRun(spec, { instance: 0, solver: 0, seed: 1 }, (k) => loadInstance(spec.instances[k]!, "."));
+    expect(record.status, record.error ?? "").toBe("ok");
+    expect(record.evaluations).toBe(60_000);
+    expect(record.nReads).toBe(60_000);
+    expect(record.feasibleFraction).toBeNull();
+  }, 60_000);
+});
