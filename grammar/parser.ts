@@ -10,7 +10,7 @@
 //                Used for text with a diagnostic, so that one run reports every error it can find.
 //
 // Every value computed from parse results comes from `this.ast?.…`: the AST factory is set on the AST
-// parser only, and only while it parses, so these calls (arguments included) are skipped while
+// parser only, from its first parse on, so these calls (arguments included) are skipped while
 // Chevrotain records the grammar and in the CST parser, whose rules return tree nodes instead. (This
 // is what Chevrotain's ACTION is for; a closure per action made the parse about a fifth slower.)
 //
