@@ -9,7 +9,7 @@ import type { IToken, TokenType } from "chevrotain";
 import * as T from "../../grammar/tokens.js";
 import type * as A from "./ast.js";
 import type { Span } from "./diagnostic.js";
-import { MAX_CHAIN, OPERATOR_OF_TOKEN, PRECEDENCE, PRECEDENCE_ABOVE_NOT } from "./operators.js";
+import { type ExtendOperand, groupChain, MAX_CHAIN, PRECEDENCE_ABOVE_NOT } from "./operators.js";
 import { joinSpans, type LineIndex, makeSpan } from "./span.js";
 
 /** Thrown from a parser action when the text needs a diagnostic: the recovering path takes over. */
@@ -52,13 +52,6 @@ export type NameSuffix = { readonly args: A.Expr[]; readonly close: IToken } | A
 const ENCODINGS: ReadonlySet<string> = new Set<A.IntEncoding>(["binary", "unary", "onehot", "domainwall"]);
 const SCALAR_TYPES: ReadonlyMap<TokenType, A.ScalarTypeName> = new Map([[T.Int, "int"], [T.Real, "real"], [T.Bool, "bool"], [T.Angle, "angle"]]);
 const CONSTRAINT_OPS: ReadonlySet<A.BinaryOp> = new Set(["==", "<=", ">="]);
-
-interface ChainState {
-  readonly operands: readonly Operand[];
-  readonly operators: readonly IToken[];
-  /** Index of the next operator to group (operand k follows operator k − 1). */
-  next: number;
-}
 
 export class AstFactory {
   constructor(
@@ -191,34 +184,17 @@ export class AstFactory {
 
   // ── expressions ───────────────────────────────────────────────────────────────────────────────
 
-  /**
-   * Groups a flat chain `u0 op1 u1 op2 u2 …` by precedence (precedence climbing: each loop takes the
-   * operators at least as tight as `minPrecedence`, left-associatively).
-   */
+  /** An operator chain; see groupChain for how it is grouped. */
   chain(operands: Operand[], operators: IToken[]): A.Expr {
     if (operators.length >= MAX_CHAIN) throw new NeedsDiagnostics();
     if (operators.length === 0) return this.resolve(operands[0]!);
-    const state: ChainState = { operands, operators, next: 0 };
-    return this.climb(state, 0, undefined);
+    return groupChain(operands, operators, (operand, extend) => this.operand(operand, extend));
   }
 
-  private climb(state: ChainState, minPrecedence: number, first: Operand | undefined): A.Expr {
-    let left = this.operand(state, first ?? state.operands[state.next]!);
-    while (state.next < state.operators.length) {
-      const op = OPERATOR_OF_TOKEN[state.operators[state.next]!.tokenType.name]!;
-      const precedence = PRECEDENCE[op];
-      if (precedence < minPrecedence) break;
-      state.next++;
-      const right = this.climb(state, precedence + 1, undefined);
-      left = { kind: "binary", op, left, right, span: joinSpans(left.span, right.span) };
-    }
-    return left;
-  }
-
-  /** The operand at the chain's current position; a `not` takes the tighter operators after it along. */
-  private operand(state: ChainState, operand: Operand): A.Expr {
+  /** One operand of a chain; a `not` takes the tighter operators after it along. */
+  private operand(operand: Operand, extend: ExtendOperand<Operand>): A.Expr {
     if (operand.kind !== "pending-not") return operand;
-    const inner = this.climb(state, PRECEDENCE_ABOVE_NOT, operand.inner);
+    const inner = extend(PRECEDENCE_ABOVE_NOT, operand.inner);
     return { kind: "unary", op: "not", operand: inner, span: joinSpans(this.span(operand.not), inner.span) };
   }
 

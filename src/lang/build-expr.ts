@@ -5,19 +5,12 @@ import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { type Children, type CstNode, has, Incomplete, needNode, needToken, node, nodes, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
-import { MAX_CHAIN, OPERATOR_OF_TOKEN, PRECEDENCE, PRECEDENCE_ABOVE_NOT } from "./operators.js";
+import { type ExtendOperand, groupChain, MAX_CHAIN, PRECEDENCE_ABOVE_NOT } from "./operators.js";
 import { joinSpans, type LineIndex } from "./span.js";
 
 // Token names of the literal atoms, hoisted so that no table is built per atom.
 const BOOLEANS = [["True", true], ["False", false]] as const;
 const CONSTANTS = [["Pi", "pi"], ["E", "e"]] as const;
-
-interface ChainState {
-  readonly operands: readonly CstNode[];
-  readonly operators: readonly IToken[];
-  /** Index of the next operator to group (operand k follows operator k − 1). */
-  next: number;
-}
 
 export class ExprBuilder {
   constructor(
@@ -50,12 +43,7 @@ export class ExprBuilder {
     }
   }
 
-  /**
-   * Groups a flat chain `u0 op1 u1 op2 u2 …` by precedence (precedence climbing: each loop takes the
-   * operators at least as tight as `minPrecedence`, left-associatively). A `not` operand extends over
-   * the comparisons and arithmetic that follow it (`not a == b` is `not (a == b)`), so `not` is
-   * unfolded here rather than in the grammar.
-   */
+  /** An operator chain; see groupChain for how it is grouped. */
   private chain(cst: CstNode, operatorKey: string): A.Expr {
     const operands = nodes(cst.children, "unary");
     const operators = tokens(cst.children, operatorKey);
@@ -66,31 +54,14 @@ export class ExprBuilder {
     }
     // Recovery can leave an operator without its right operand.
     if (operators.length > operands.length - 1) throw new Incomplete("unary");
-    const state: ChainState = { operands, operators, next: 0 };
-    const result = this.climb(state, 0, undefined);
-    if (state.next !== operators.length) throw new Error("internal: operator chain not fully grouped");
-    return result;
+    return groupChain(operands, operators, (cst, extend) => this.operand(cst, extend));
   }
 
-  private climb(state: ChainState, minPrecedence: number, first: CstNode | undefined): A.Expr {
-    let left = this.operand(state, first ?? state.operands[state.next]!);
-    while (state.next < state.operators.length) {
-      const token = state.operators[state.next]!;
-      const op = OPERATOR_OF_TOKEN[token.tokenType.name]!;
-      const precedence = PRECEDENCE[op];
-      if (precedence < minPrecedence) break;
-      state.next++;
-      const right = this.climb(state, precedence + 1, undefined);
-      left = { kind: "binary", op, left, right, span: joinSpans(left.span, right.span) };
-    }
-    return left;
-  }
-
-  /** The operand at the chain's current position; a `not` takes the tighter operators after it along. */
-  private operand(state: ChainState, cst: CstNode): A.Expr {
+  /** One operand of a chain; a `not` takes the tighter operators after it along. */
+  private operand(cst: CstNode, extend: ExtendOperand<CstNode>): A.Expr {
     const not = token(cst.children, "Not");
     if (not === undefined) return this.expression(cst);
-    const operand = this.climb(state, PRECEDENCE_ABOVE_NOT, needNode(cst.children, "unary"));
+    const operand = extend(PRECEDENCE_ABOVE_NOT, needNode(cst.children, "unary"));
     return { kind: "unary", op: "not", operand, span: joinSpans(this.span(not), operand.span) };
   }
 
