@@ -59,7 +59,7 @@ for (const path of files) {
   if (nIf === 0) continue;
   let counts = "";
   const sampleMs = cpuMs(() => {
-    const sampled = sampleCircuit(circuit, 1000, { seed: 1, threads: 1 });
+    const sampled = sampleCircuit(circuit, 1000, { seed: 1, threads: 1, trajectories: 1000 });
     counts = Object.entries(sampled.counts).map(([key, n]) => `${key}:${n}`).join(" ");
   });
   conditional.push({ file, nIf, sampleMs, counts });

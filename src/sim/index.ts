@@ -22,4 +22,5 @@ export { adjointGradient, type GradientResult, type GradientOptions } from "./gr
 export { parameterShiftGradient } from "./gradient-shift.js";
 export { sampleNoisy, expectationNoisy, type NoiseModel, type NoisyOptions, type NoisyCounts, type NoisyExpectation } from "./noise.js";
 export { sampleCircuit, hasMidCircuitMeasurement, type SampleCircuitOptions } from "./sample-circuit.js";
+export { sampleBranching, type BranchingOptions } from "./branching.js";
 export { withoutTerminalMeasurements } from "./sample-circuit.js";

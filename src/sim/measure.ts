@@ -77,7 +77,11 @@ export function collapse(state: StateVector, qubit: number, outcome: 0 | 1, prob
 
 /** Resets `qubit` to |0⟩: measures it (seeded) and flips it back if the outcome was 1. */
 export function resetQubit(state: StateVector, qubit: number, rng: Rng): void {
-  if (measureQubit(state, qubit, rng) === 0) return;
+  if (measureQubit(state, qubit, rng) === 1) flipCollapsedOne(state, qubit);
+}
+
+/** Moves the amplitudes of a state collapsed onto `qubit` = 1 to `qubit` = 0 (the X that ends a reset). */
+export function flipCollapsedOne(state: StateVector, qubit: number): void {
   const { re, im } = state;
   const bit = 1 << qubit;
   for (let k = 0; k < re.length / 2; k++) {

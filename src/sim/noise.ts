@@ -192,7 +192,7 @@ function readoutFlip(bit: 0 | 1, noise: CheckedNoise, rng: Rng): 0 | 1 {
 }
 
 /** Splits a circuit into its body and trailing measurements (all qubits → clbit q when it measures nothing). */
-function splitTerminalMeasurements(circuit: Circuit): { body: Circuit; terminal: [number, number][]; nClbits: number } {
+export function splitTerminalMeasurements(circuit: Circuit): { body: Circuit; terminal: [number, number][]; nClbits: number } {
   let end = circuit.ops.length;
   while (end > 0 && (circuit.ops[end - 1]!.kind === "measure" || circuit.ops[end - 1]!.kind === "barrier")) end--;
   const terminal: [number, number][] = [];
@@ -226,20 +226,33 @@ export function sampleNoisy(circuit: Circuit, shots: number, options: NoisyOptio
     const clbits = new Uint8Array(nClbits);
     const state = runTrajectory(circuit.nQubits, steps, noise, rng, threads, clbits);
     const share = Math.floor((shots * (t + 1)) / trajectories) - Math.floor((shots * t) / trajectories);
-    const samples = sampleIndices(state, share, rng);
-    for (let s = 0; s < samples.length; s++) {
-      const index = samples[s] as number;
-      const bits = Uint8Array.from(clbits);
-      for (const [qubit, clbit] of terminal) bits[clbit] = readoutFlip(((index >> qubit) & 1) as 0 | 1, noise, rng);
-      let key = 0;
-      for (let c = 0; c < nClbits; c++) key += (bits[c] as number) * 2 ** c;
-      const text = bitstring(key, nClbits);
-      tally.set(text, (tally.get(text) ?? 0) + 1);
-    }
+    tallyShots(tally, sampleIndices(state, share, rng), clbits, terminal, (bit) => readoutFlip(bit, noise, rng));
   }
+  return { counts: sortedCounts(tally), shots, trajectories };
+}
+
+/**
+ * Adds one shot per sampled basis index to `tally`, keyed by the classical register: the bits
+ * measured mid-way (`clbits`), then the terminal measurements read through `read` (e.g. readout error).
+ */
+export function tallyShots(tally: Map<string, number>, samples: Float64Array, clbits: Uint8Array, terminal: readonly (readonly [number, number])[], read: (bit: 0 | 1) => 0 | 1): void {
+  const nClbits = clbits.length;
+  for (let s = 0; s < samples.length; s++) {
+    const index = samples[s] as number;
+    const bits = Uint8Array.from(clbits);
+    for (const [qubit, clbit] of terminal) bits[clbit] = read(((index >> qubit) & 1) as 0 | 1);
+    let key = 0;
+    for (let c = 0; c < nClbits; c++) key += (bits[c] as number) * 2 ** c;
+    const text = bitstring(key, nClbits);
+    tally.set(text, (tally.get(text) ?? 0) + 1);
+  }
+}
+
+/** The tally as counts in bitstring order, so that equal tallies print equally. */
+export function sortedCounts(tally: ReadonlyMap<string, number>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const key of [...tally.keys()].sort()) counts[key] = tally.get(key) as number;
-  return { counts, shots, trajectories };
+  return counts;
 }
 
 /** The trajectory average of ⟨ψ_t|H|ψ_t⟩ (gate noise only; readout error does not apply). */

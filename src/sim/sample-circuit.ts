@@ -1,9 +1,11 @@
 // Shots of a circuit as classical bitstrings. Terminal measurements are sampled from one final
-// state in a single sweep; a circuit that measures or resets mid-way, or applies an operation on a
-// classical condition, needs a fresh run per shot (each shot is its own trajectory), as the collapse
-// and the measured bits change what follows.
+// state in a single sweep. A circuit that measures or resets mid-way, or applies an operation on a
+// classical condition, cannot share one state among its shots, as the collapse and the measured bits
+// change what follows: noiseless, it splits into outcome branches that share their shots
+// (branching.ts); with noise (or when asked for `trajectories`), each shot is its own trajectory.
 import type { Circuit } from "../circuit/ir.js";
 import type { Seed } from "../util/rng.js";
+import { branchingFits, sampleBranching } from "./branching.js";
 import type { ThreadOption } from "./execute.js";
 import { sampleNoisy, type NoiseModel, type NoisyCounts } from "./noise.js";
 import type { ParameterValues } from "./simulate.js";
@@ -48,7 +50,15 @@ export function withoutTerminalMeasurements(circuit: Circuit): Circuit {
  */
 export function sampleCircuit(circuit: Circuit, shots: number, options: SampleCircuitOptions = {}): NoisyCounts {
   const noisy = options.noise !== undefined && Object.values(options.noise).some((v) => v !== undefined && v !== 0);
-  const trajectories = options.trajectories ?? (hasMidCircuitMeasurement(circuit) ? shots : noisy ? Math.min(shots, 200) : 1);
+  const midCircuit = hasMidCircuitMeasurement(circuit);
+  if (midCircuit && !noisy && options.trajectories === undefined && branchingFits(circuit)) {
+    return sampleBranching(circuit, shots, {
+      ...(options.parameters === undefined ? {} : { parameters: options.parameters }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+    });
+  }
+  const trajectories = options.trajectories ?? (midCircuit ? shots : noisy ? Math.min(shots, 200) : 1);
   return sampleNoisy(circuit, shots, {
     noise: options.noise ?? {},
     trajectories,
