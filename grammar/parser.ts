@@ -19,7 +19,7 @@
 //   which the type checker rejects). Operator chains are parsed flat and grouped by precedence
 //   climbing afterwards. `sum(…) BODY` and `if … then … else …` are atoms: a sum's body is one term
 //   (`sum(i in 0..n-1) a[i] * x[i] + c` adds c once), an `else` branch extends as far right as it can.
-import { type CstNode, CstParser, EmbeddedActionsParser, EMPTY_ALT, type IParserConfig, type IToken, type TokenType } from "chevrotain";
+import { type CstNode, CstParser, EmbeddedActionsParser, EMPTY_ALT, type IOrAlt, type IParserConfig, type IToken, type TokenType } from "chevrotain";
 import type * as A from "../src/lang/ast.js";
 import { AstFactory, type BinderList, type CircuitForm, type NameSuffix, type Operand, SEPARATOR } from "../src/lang/ast-factory.js";
 import { LineIndex } from "../src/lang/span.js";
@@ -61,13 +61,19 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       alt(() => this.SUBRULE(this.gateDecl)),
     ];
     program = this.RULE("program", (): A.Program => {
-      const block = this.ast?.block<A.TopLevelItem>();
+      const items = this.statements<A.TopLevelItem>(this.programAlts);
+      return this.ast?.program(items);
+    });
+
+    /** Statements (declarations, members) separated by newlines or `;`, each one of `alts`. */
+    statements<M>(alts: IOrAlt<M | typeof SEPARATOR>[]): M[] {
+      const block = this.ast?.block<M>();
       this.MANY(() => {
-        const item = this.OR<A.TopLevelItem | typeof SEPARATOR>(this.programAlts);
+        const item = this.OR(alts);
         this.ast?.blockItem(block, item, this.LA(0));
       });
-      return this.ast?.program(block.members);
-    });
+      return this.ast && block.members;
+    }
 
     // ── problems ────────────────────────────────────────────────────────────────────────────────
 
@@ -83,13 +89,9 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
       const keyword = this.CONSUME(T.Problem);
       const name = this.CONSUME(T.Identifier);
       this.CONSUME(T.LCurly);
-      const block = this.ast?.block<A.ProblemMember>();
-      this.MANY(() => {
-        const member = this.OR<A.ProblemMember | typeof SEPARATOR>(this.problemMemberAlts);
-        this.ast?.blockItem(block, member, this.LA(0));
-      });
+      const members = this.statements<A.ProblemMember>(this.problemMemberAlts);
       const close = this.CONSUME(T.RCurly);
-      return this.ast?.problem(keyword, name, block.members, close);
+      return this.ast?.problem(keyword, name, members, close);
     });
 
     paramDecl = this.RULE("paramDecl", (): A.ParamDecl => {
@@ -267,26 +269,21 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
      * per precedence level would cost ten rule invocations per operand). Comparisons and `not` are
      * ordinary entries here.
      */
-    expression = this.RULE("expression", (): A.Expr => {
-      const operands = [this.SUBRULE(this.unary)];
-      const operators: IToken[] = [];
-      this.MANY(() => {
-        operators.push(this.CONSUME(T.BinaryOperator));
-        operands.push(this.SUBRULE2(this.unary));
-      });
-      return this.ast?.chain(operands, operators);
-    });
+    expression = this.RULE("expression", (): A.Expr => this.operatorChain(T.BinaryOperator));
 
     /** A sum's body: one term, `unary ((* | /) unary)*`. */
-    term = this.RULE("term", (): A.Expr => {
+    term = this.RULE("term", (): A.Expr => this.operatorChain(T.MultiplicativeOperator));
+
+    /** `unary (OPERATOR unary)*`, the body of `expression` and of `term`. */
+    operatorChain(operator: TokenType): A.Expr {
       const operands = [this.SUBRULE(this.unary)];
       const operators: IToken[] = [];
       this.MANY(() => {
-        operators.push(this.CONSUME(T.MultiplicativeOperator));
+        operators.push(this.CONSUME(operator));
         operands.push(this.SUBRULE2(this.unary));
       });
       return this.ast?.chain(operands, operators);
-    });
+    }
 
     readonly prefixAlts = [alt(() => this.CONSUME(T.Minus)), alt(() => this.CONSUME(T.Not))];
     readonly unaryAlts = [
@@ -452,13 +449,9 @@ function withQpGrammar<B extends ParserBase>(Base: B) {
     /** The statements between `{` and `}`; the `}` is the parser's previous token afterwards. */
     circuitBody = this.RULE("circuitBody", (): A.CircuitStmt[] => {
       this.CONSUME(T.LCurly);
-      const block = this.ast?.block<A.CircuitStmt>();
-      this.MANY(() => {
-        const statement = this.OR<A.CircuitStmt | typeof SEPARATOR>(this.statementAlts);
-        this.ast?.blockItem(block, statement, this.LA(0));
-      });
+      const statements = this.statements<A.CircuitStmt>(this.statementAlts);
       this.CONSUME(T.RCurly);
-      return this.ast && block.members;
+      return statements;
     });
 
     qubitDecl = this.RULE("qubitDecl", (): A.QubitDecl => {

@@ -2,15 +2,12 @@
 // AST), the recovering CST path must give the same AST, field for field and in the same key order,
 // and report nothing beyond the lexer's diagnostics. Text the fast path gives up on must have
 // something to report, or the slow path ran for nothing.
-import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lex } from "../../src/lang/lexer.js";
 import { parseClean, parseWithRecovery } from "../../src/lang/parse.js";
+import { corpus, mutatedCorpus, TOKENS } from "./corpus-mutations.js";
 import { GOLDEN_CASES } from "./golden-cases.js";
-
-const corpusDir = new URL("../../grammar/examples/", import.meta.url);
-const corpus = readdirSync(corpusDir).filter((f) => f.endsWith(".qp")).map((f) => readFileSync(new URL(f, corpusDir), "utf8"));
 
 /** Compares the paths on one text; returns whether the fast path accepted it. */
 function expectPathsAgree(source: string, file?: string): boolean {
@@ -27,14 +24,6 @@ function expectPathsAgree(source: string, file?: string): boolean {
   expect(JSON.stringify(fast)).toBe(JSON.stringify(slow.ast));
   return true;
 }
-
-const TOKENS = [
-  "problem", "param", "var", "let", "minimize", "maximize", "constraint", "penalty", "auto", "soft", "sum", "in", "where", "if",
-  "then", "else", "and", "or", "not", "int", "real", "bool", "angle", "binary", "spin", "encoding", "onehot", "circuit", "gate",
-  "qubit", "for", "measure", "reset", "barrier", "true", "false", "pi", "e", "x", "n", "q", "edges", "qaoa", "h", "cx", "rz",
-  "0", "1", "2.5", ".5", "1e-3", "1e999", "{", "}", "(", ")", "[", "]", ",", ";", ":", "..", "==", "!=", "<=", ">=", "<", ">",
-  "=", "+", "-", "*", "/", "^", "\n", " ", "//c\n", "/*", "*/", "#", "\t",
-];
 
 /** Expressions over every operator, prefix and atom, nested, as text. */
 const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
@@ -87,20 +76,9 @@ describe("the fast and the recovering parse paths", () => {
   }, 120_000);
 
   it("agree on thousands of mutations of the corpus", () => {
-    const mutation = fc.record({
-      file: fc.nat(corpus.length - 1),
-      at: fc.double({ min: 0, max: 1, noNaN: true }),
-      remove: fc.nat(12),
-      insert: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })),
-    });
     let accepted = 0;
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-        let source = corpus[mutations[0]!.file]!;
-        for (const m of mutations) {
-          const at = Math.floor(m.at * source.length);
-          source = source.slice(0, at) + m.insert + source.slice(at + m.remove);
-        }
+      fc.property(mutatedCorpus(3), (source) => {
         if (expectPathsAgree(source)) accepted++;
       }),
       { numRuns: 3000, seed: 20261205 },
@@ -108,4 +86,16 @@ describe("the fast and the recovering parse paths", () => {
     // Some mutations land in comments, whitespace or a name and leave the text valid.
     expect(accepted).toBeGreaterThan(20);
   }, 300_000);
+
+  it("agree on long chains, long lines and nesting near the limit", () => {
+    const terms = Array.from({ length: 1500 }, (_, i) => `${i % 7} * x[${i % 10}]`).join(" + ");
+    const sources = [
+      `problem p {\n  var x: binary[10]\n  minimize ${terms}\n}`,
+      `problem p {\n  var x: binary\n  minimize ${"x + ".repeat(3_999)}x\n}`,
+      `problem p {\n  var x: binary\n  minimize ${"x + ".repeat(4_000)}x\n}`,
+      `problem p {\n  var x: binary\n  minimize ${"(".repeat(60)}x${")".repeat(60)}\n}`,
+      `problem p {\n  param a: real = ${"- ".repeat(60)}1\n  param b: bool = ${"not ".repeat(60)}true\n}`,
+    ];
+    expect(sources.map((source) => expectPathsAgree(source))).toEqual([true, true, false, true, true]);
+  });
 });

@@ -1,5 +1,4 @@
 // Any text fed to `check` yields diagnostics: never an exception, a hang or a stack overflow.
-import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/lang/check.js";
@@ -7,17 +6,7 @@ import type { Diagnostic } from "../../src/lang/diagnostic.js";
 import { format } from "../../src/lang/format.js";
 import { parse } from "../../src/lang/parse.js";
 import { renderDiagnostics } from "../../src/lang/render.js";
-
-const corpusDir = new URL("../../grammar/examples/", import.meta.url);
-const corpus = readdirSync(corpusDir).filter((f) => f.endsWith(".qp")).map((f) => readFileSync(new URL(f, corpusDir), "utf8"));
-
-const TOKENS = [
-  "problem", "param", "var", "let", "minimize", "maximize", "constraint", "penalty", "auto", "soft", "sum", "in", "where", "if",
-  "then", "else", "and", "or", "not", "int", "real", "bool", "angle", "binary", "spin", "encoding", "onehot", "circuit", "gate",
-  "qubit", "for", "measure", "reset", "barrier", "true", "false", "pi", "e", "x", "n", "q", "edges", "qaoa", "h", "cx", "rz",
-  "0", "1", "2.5", ".5", "1e-3", "1e999", "{", "}", "(", ")", "[", "]", ",", ";", ":", "..", "==", "!=", "<=", ">=", "<", ">",
-  "=", "+", "-", "*", "/", "^", "\n", " ", "//c\n", "/*", "*/", "#", "é", "\t",
-];
+import { mutatedCorpus, TOKENS } from "./corpus-mutations.js";
 
 /** Checks the invariants every result must satisfy. */
 function expectWellFormed(source: string, diagnostics: readonly Diagnostic[]): void {
@@ -51,19 +40,8 @@ describe("check on arbitrary input", () => {
   }, 120_000);
 
   it("survives random mutations of the corpus", () => {
-    const mutation = fc.record({
-      file: fc.nat(corpus.length - 1),
-      at: fc.double({ min: 0, max: 1, noNaN: true }),
-      remove: fc.nat(12),
-      insert: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })),
-    });
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        let source = corpus[mutations[0]!.file]!;
-        for (const m of mutations) {
-          const at = Math.floor(m.at * source.length);
-          source = source.slice(0, at) + m.insert + source.slice(at + m.remove);
-        }
+      fc.property(mutatedCorpus(4), (source) => {
         expectWellFormed(source, check(source).diagnostics);
         expectFormattable(source);
       }),
