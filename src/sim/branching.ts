@@ -5,8 +5,8 @@
 // its share. Every shot follows the same distribution as a trajectory of its own, but a state is
 // simulated once per distinct branch: at most min(shots, 2^splits) of them instead of `shots`.
 //
-// Branches run depth first, so one state is held per split on the current path; sampleCircuit
-// uses this only when those states fit in memory.
+// Branches run depth first, the smaller share first, so a path holds at most min(splits, log2(shots))
+// states besides its own; sampleCircuit uses this only when those fit in memory.
 import { parameterVector } from "../circuit/angles.js";
 import { conditionHolds, type Circuit } from "../circuit/ir.js";
 import { createRng, type Rng, type Seed } from "../util/rng.js";
@@ -31,9 +31,13 @@ export function midCircuitSplits(circuit: Circuit): number {
   return splitTerminalMeasurements(circuit).body.ops.filter((op) => op.kind === "measure" || op.kind === "reset" || (op.kind === "if" && op.op.kind !== "gate")).length;
 }
 
-/** Whether the states a branching run may hold at once (one per split on a path, plus one) fit in memory with room to spare. */
-export function branchingFits(circuit: Circuit): boolean {
-  return (midCircuitSplits(circuit) + 1) * stateBytes(circuit.nQubits) <= availableMemoryBytes() / 2;
+/**
+ * Whether the states a branching run may hold at once fit in half the free memory: one per split on
+ * the current path, and no more than log2(shots) since the smaller share always runs first.
+ */
+export function branchingFits(circuit: Circuit, shots: number): boolean {
+  const held = Math.min(midCircuitSplits(circuit), Math.floor(Math.log2(Math.max(shots, 1)))) + 1;
+  return held * stateBytes(circuit.nQubits) <= availableMemoryBytes() / 2;
 }
 
 /**
@@ -65,14 +69,19 @@ export function sampleBranching(circuit: Circuit, shots: number, options: Branch
         settle(state, clbits, op, 1, pOne);
         continue;
       }
-      if (ones > 0) {
-        const other = copyState(state);
-        const otherBits = Uint8Array.from(clbits);
-        settle(other, otherBits, op, 1, pOne);
-        run(other, otherBits, i + 1, ones);
-        share -= ones;
+      if (ones === 0) {
+        settle(state, clbits, op, 0, pOne);
+        continue;
       }
-      settle(state, clbits, op, 0, pOne);
+      // The smaller share runs first on a copy: each held state has at least half its parent's
+      // shots, so a path holds at most log2(shots) of them.
+      const smaller: 0 | 1 = ones <= share - ones ? 1 : 0;
+      const other = copyState(state);
+      const otherBits = Uint8Array.from(clbits);
+      settle(other, otherBits, op, smaller, pOne);
+      run(other, otherBits, i + 1, smaller === 1 ? ones : share - ones);
+      settle(state, clbits, op, smaller === 1 ? 0 : 1, pOne);
+      share = smaller === 1 ? share - ones : ones;
     }
     branches++;
     tallyShots(tally, sampleIndices(state, share, rng), clbits, terminal, (bit) => bit);

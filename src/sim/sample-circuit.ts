@@ -51,7 +51,7 @@ export function withoutTerminalMeasurements(circuit: Circuit): Circuit {
 export function sampleCircuit(circuit: Circuit, shots: number, options: SampleCircuitOptions = {}): NoisyCounts {
   const noisy = options.noise !== undefined && Object.values(options.noise).some((v) => v !== undefined && v !== 0);
   const midCircuit = hasMidCircuitMeasurement(circuit);
-  if (midCircuit && !noisy && options.trajectories === undefined && branchingFits(circuit)) {
+  if (midCircuit && !noisy && options.trajectories === undefined && branchingFits(circuit, shots)) {
     return sampleBranching(circuit, shots, {
       ...(options.parameters === undefined ? {} : { parameters: options.parameters }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
