@@ -1,7 +1,7 @@
 // The gates an OpenQASM 2.0 program can call: built-ins, qelib1.inc (or OpenQASM 3's stdgates.inc), and the program's own `gate` and
 // `opaque` declarations, each checked once where it is declared so that expanding a call never fails.
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
-import { GATES, isGateName, type GateName } from "../circuit/ir.js";
+import { GATES, type GateName } from "../circuit/ir.js";
 import type { QasmGateDefinition } from "./qasm-ast.js";
 import { findUnknownName } from "./qasm-expression.js";
 import { parseQasm } from "./qasm-parser.js";
