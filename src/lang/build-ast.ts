@@ -1,6 +1,7 @@
 // CST → AST for declarations and circuit statements, plus the rules a context-free grammar does not
 // state: statements on one line need a `;` between them, a constraint is a comparison, encodings are
-// known names and belong to `int` variables. A declaration left incomplete by a syntax error is
+// known names and belong to `int` variables. This is the recovering path, taken by text with something
+// to report; text without is built to the same AST by the parser's actions (ast-factory.ts). A declaration left incomplete by a syntax error is
 // dropped here (its syntax error is already reported), so the checker sees only whole nodes.
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";

@@ -1,6 +1,6 @@
 // Source text → checked AST, diagnostics and symbol tables: the front end's main entry point.
 //
-//   parse (lex → CST → AST, syntax diagnostics)
+//   parse (lex → AST from the parser's actions; text with diagnostics: CST with recovery → AST)
 //     → 1. top-level names: problems, circuits, gates and ansatz declarations share one namespace
 //     → 2. each problem, gate and circuit checked on its own (names, types, degrees)
 //     → 3. ansatz declarations against the problems they name
