@@ -9,7 +9,7 @@ import type { IToken, TokenType } from "chevrotain";
 import * as T from "../../grammar/tokens.js";
 import type * as A from "./ast.js";
 import type { Span } from "./diagnostic.js";
-import { type ExtendOperand, groupChain, MAX_CHAIN, PRECEDENCE_ABOVE_NOT } from "./operators.js";
+import { ChainGrouper, type ChainOperands, MAX_CHAIN, PRECEDENCE_ABOVE_NOT } from "./operators.js";
 import { joinSpans, type LineIndex, makeSpan } from "./span.js";
 
 /** Thrown from a parser action when the text needs a diagnostic: the recovering path takes over. */
@@ -53,7 +53,7 @@ const ENCODINGS: ReadonlySet<string> = new Set<A.IntEncoding>(["binary", "unary"
 const SCALAR_TYPES: ReadonlyMap<TokenType, A.ScalarTypeName> = new Map([[T.Int, "int"], [T.Real, "real"], [T.Bool, "bool"], [T.Angle, "angle"]]);
 const CONSTRAINT_OPS: ReadonlySet<A.BinaryOp> = new Set(["==", "<=", ">="]);
 
-export class AstFactory {
+export class AstFactory implements ChainOperands<Operand> {
   constructor(
     readonly source: string,
     readonly file: string | undefined,
@@ -184,17 +184,17 @@ export class AstFactory {
 
   // ── expressions ───────────────────────────────────────────────────────────────────────────────
 
-  /** An operator chain; see groupChain for how it is grouped. */
+  /** An operator chain; see ChainGrouper for how it is grouped. */
   chain(operands: Operand[], operators: IToken[]): A.Expr {
     if (operators.length >= MAX_CHAIN) throw new NeedsDiagnostics();
     if (operators.length === 0) return this.resolve(operands[0]!);
-    return groupChain(operands, operators, (operand, extend) => this.operand(operand, extend));
+    return new ChainGrouper(operands, operators, this).group();
   }
 
   /** One operand of a chain; a `not` takes the tighter operators after it along. */
-  private operand(operand: Operand, extend: ExtendOperand<Operand>): A.Expr {
+  operand(operand: Operand, chain: ChainGrouper<Operand>): A.Expr {
     if (operand.kind !== "pending-not") return operand;
-    const inner = extend(PRECEDENCE_ABOVE_NOT, operand.inner);
+    const inner = chain.climb(PRECEDENCE_ABOVE_NOT, operand.inner);
     return { kind: "unary", op: "not", operand: inner, span: joinSpans(this.span(operand.not), inner.span) };
   }
 

@@ -5,14 +5,14 @@ import type * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { type Children, type CstNode, has, Incomplete, needNode, needToken, node, nodes, token, tokens } from "./cst-reader.js";
 import * as M from "./messages.js";
-import { type ExtendOperand, groupChain, MAX_CHAIN, PRECEDENCE_ABOVE_NOT } from "./operators.js";
+import { ChainGrouper, type ChainOperands, MAX_CHAIN, PRECEDENCE_ABOVE_NOT } from "./operators.js";
 import { joinSpans, type LineIndex } from "./span.js";
 
 // Token names of the literal atoms, hoisted so that no table is built per atom.
 const BOOLEANS = [["True", true], ["False", false]] as const;
 const CONSTANTS = [["Pi", "pi"], ["E", "e"]] as const;
 
-export class ExprBuilder {
+export class ExprBuilder implements ChainOperands<CstNode> {
   constructor(
     readonly file: string | undefined,
     readonly diagnostics: Diagnostic[],
@@ -43,7 +43,7 @@ export class ExprBuilder {
     }
   }
 
-  /** An operator chain; see groupChain for how it is grouped. */
+  /** An operator chain; see ChainGrouper for how it is grouped. */
   private chain(cst: CstNode, operatorKey: string): A.Expr {
     const operands = nodes(cst.children, "unary");
     const operators = tokens(cst.children, operatorKey);
@@ -54,14 +54,14 @@ export class ExprBuilder {
     }
     // Recovery can leave an operator without its right operand.
     if (operators.length > operands.length - 1) throw new Incomplete("unary");
-    return groupChain(operands, operators, (cst, extend) => this.operand(cst, extend));
+    return new ChainGrouper(operands, operators, this).group();
   }
 
   /** One operand of a chain; a `not` takes the tighter operators after it along. */
-  private operand(cst: CstNode, extend: ExtendOperand<CstNode>): A.Expr {
+  operand(cst: CstNode, chain: ChainGrouper<CstNode>): A.Expr {
     const not = token(cst.children, "Not");
     if (not === undefined) return this.expression(cst);
-    const operand = extend(PRECEDENCE_ABOVE_NOT, needNode(cst.children, "unary"));
+    const operand = chain.climb(PRECEDENCE_ABOVE_NOT, needNode(cst.children, "unary"));
     return { kind: "unary", op: "not", operand, span: joinSpans(this.span(not), operand.span) };
   }
 

@@ -21,30 +21,45 @@ export const PRECEDENCE: Readonly<Record<A.BinaryOp, number>> = {
 /** `not` sits at 3: its operand takes every operator tighter than `and`. */
 export const PRECEDENCE_ABOVE_NOT = 4;
 
-/** Groups the operators at least as tight as `minPrecedence` after `first` (an operand of the chain). */
-export type ExtendOperand<O> = (minPrecedence: number, first: O) => A.Expr;
+/** Turns one operand of a chain into an expression (a `not` calls `chain.climb` to extend over what follows). */
+export interface ChainOperands<O> {
+  operand(operand: O, chain: ChainGrouper<O>): A.Expr;
+}
 
 /**
  * Groups a flat chain `u0 op1 u1 op2 u2 …` by precedence (precedence climbing: each loop takes the
- * operators at least as tight as `minPrecedence`, left-associatively). `operand` turns one operand
- * into an expression; a `not` operand uses `extend` to take the comparisons and arithmetic after it
- * along (`not a == b` is `not (a == b)`), which is why `not` is unfolded here and not in the grammar.
+ * operators at least as tight as `minPrecedence`, left-associatively). A `not` operand takes the
+ * comparisons and arithmetic after it along (`not a == b` is `not (a == b)`), which is why `not` is
+ * unfolded here and not in the grammar. (A class rather than a closure made per chain, which some
+ * transpilers also name at run time on every call.)
  */
-export function groupChain<O>(operands: readonly O[], operators: readonly IToken[], operand: (o: O, extend: ExtendOperand<O>) => A.Expr): A.Expr {
-  let next = 0; // index of the next operator to group (operand k follows operator k − 1)
-  const climb = (minPrecedence: number, first: O | undefined): A.Expr => {
-    let left = operand(first ?? operands[next]!, climb);
-    while (next < operators.length) {
-      const op = OPERATOR_OF_TOKEN[operators[next]!.tokenType.name]!;
+export class ChainGrouper<O> {
+  /** Index of the next operator to group (operand k follows operator k − 1). */
+  private next = 0;
+
+  constructor(
+    private readonly operands: readonly O[],
+    private readonly operators: readonly IToken[],
+    private readonly convert: ChainOperands<O>,
+  ) {}
+
+  group(): A.Expr {
+    const result = this.climb(0, undefined);
+    if (this.next !== this.operators.length) throw new Error("internal: operator chain not fully grouped");
+    return result;
+  }
+
+  /** The operators at least as tight as `minPrecedence`, from `first` (else the operand at the current position) on. */
+  climb(minPrecedence: number, first: O | undefined): A.Expr {
+    let left = this.convert.operand(first ?? this.operands[this.next]!, this);
+    while (this.next < this.operators.length) {
+      const op = OPERATOR_OF_TOKEN[this.operators[this.next]!.tokenType.name]!;
       const precedence = PRECEDENCE[op];
       if (precedence < minPrecedence) break;
-      next++;
-      const right = climb(precedence + 1, undefined);
+      this.next++;
+      const right = this.climb(precedence + 1, undefined);
       left = { kind: "binary", op, left, right, span: joinSpans(left.span, right.span) };
     }
     return left;
-  };
-  const result = climb(0, undefined);
-  if (next !== operators.length) throw new Error("internal: operator chain not fully grouped");
-  return result;
+  }
 }
