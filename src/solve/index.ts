@@ -24,6 +24,7 @@ export {
   recordEvaluationLimit,
   recordTarget,
   recordTimeLimit,
+  stopAfterRead,
 } from "./sampler.js";
 export { EvaluationCounter, type ReadCost, type ReadPlan, planReads } from "./evaluations.js";
 export { type LocalSearchForm, defaultBetaRange, localSearchForm } from "./local-field.js";

@@ -6,7 +6,7 @@
 // One read = one independent ladder; it returns the lowest-energy state any replica visited.
 import { type LocalSearchForm, defaultBetaRange, geometricBetas, initFields, localSearchForm, randomAssignment } from "./local-field.js";
 import { planReads } from "./evaluations.js";
-import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, stopAfterRead } from "./sampler.js";
 import { metropolisSweep } from "./simulated-annealing.js";
 
 export interface TemperingParameters {
@@ -61,7 +61,6 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
   const cost = { perRead: nReplicas, perStep: nReplicas * Math.max(1, n) };
   const plan = planReads("pt", evaluations, context.reads, cost, params.sweeps, context.userSet("sweeps"));
   context.info.sweeps = plan.length;
-  let budgetCut = false;
 
   for (let read = 0; read < plan.reads; read++) {
     if (evaluations.remaining < cost.perRead + cost.perStep) {
@@ -114,21 +113,11 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
       }
     }
     evaluations.spend(done * cost.perStep);
-    budgetCut = !stopped && done === sweeps && sweeps < plan.length;
+    const budgetCut = !stopped && done === sweeps && sweeps < plan.length;
     // Timed when a replica first reached the read's best, not when the sweeps ended.
     context.out.push(best, bestAtMs);
-    if (initFields(form, best, scratch) <= context.targetEnergy) {
-      recordTarget(context, read + 1);
-      break;
-    }
-    if (budgetCut) {
-      recordEvaluationLimit(context, read + 1);
-      break;
-    }
-    if (stopped || (read + 1 < plan.reads && context.deadline.expired())) {
-      recordTimeLimit(context, read + 1);
-      break;
-    }
+    const targetReached = initFields(form, best, scratch) <= context.targetEnergy;
+    if (stopAfterRead(context, read + 1, plan.reads, { targetReached, budgetCut, timeUp: stopped })) break;
   }
   if (plan.reads < context.reads && context.info.stoppedBy === undefined) recordEvaluationLimit(context, plan.reads);
   context.info.exchangeRate = attempts === 0 ? 0 : exchanges / attempts;

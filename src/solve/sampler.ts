@@ -174,6 +174,28 @@ export function recordTimeLimit(context: SamplerContext, readsDone: number): voi
   context.info.readsCompleted = readsDone;
 }
 
+/** Why a run might stop after a read: each solver says what happened to the read it just pushed. */
+export interface ReadEnd {
+  /** The read reached `targetEnergy`. */
+  readonly targetReached: boolean;
+  /** The evaluation budget cut the read short of its length. */
+  readonly budgetCut: boolean;
+  /** The time budget cut the read short. */
+  readonly timeUp: boolean;
+}
+
+/**
+ * After `readsDone` reads of `plannedReads`: records why the run stops now, if it does (target
+ * reached, evaluation budget spent, time budget spent; in that order), and returns true then.
+ */
+export function stopAfterRead(context: SamplerContext, readsDone: number, plannedReads: number, end: ReadEnd): boolean {
+  if (end.targetReached) recordTarget(context, readsDone);
+  else if (end.budgetCut) recordEvaluationLimit(context, readsDone);
+  else if (end.timeUp || (readsDone < plannedReads && context.deadline.expired())) recordTimeLimit(context, readsDone);
+  else return false;
+  return true;
+}
+
 /** Marks a run that stopped because a read reached the target energy. */
 export function recordTarget(context: SamplerContext, readsDone: number): void {
   context.info.stoppedBy = "target";

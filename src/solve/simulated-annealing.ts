@@ -14,7 +14,7 @@ import {
   sequentialDescent,
 } from "./local-field.js";
 import { planReads } from "./evaluations.js";
-import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, stopAfterRead } from "./sampler.js";
 
 export interface AnnealingParameters {
   readonly [key: string]: number | string | readonly [number, number] | null;
@@ -94,18 +94,8 @@ function anneal(form: LocalSearchForm, params: AnnealingParameters, context: Sam
       context.info.quenchedRead = read;
     }
     context.out.push(x);
-    if (context.targetEnergy > -Infinity && initFields(form, x, field) <= context.targetEnergy) {
-      recordTarget(context, read + 1);
-      return;
-    }
-    if (budgetCut) {
-      recordEvaluationLimit(context, read + 1);
-      return;
-    }
-    if (timeUp || (read + 1 < plan.reads && context.deadline.expired())) {
-      recordTimeLimit(context, read + 1);
-      return;
-    }
+    const targetReached = context.targetEnergy > -Infinity && initFields(form, x, field) <= context.targetEnergy;
+    if (stopAfterRead(context, read + 1, plan.reads, { targetReached, budgetCut, timeUp })) return;
   }
   if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
 }

@@ -21,7 +21,7 @@
 import { quboToIsing } from "../compile/ising.js";
 import { type Qubo, quboEnergy } from "../compile/qubo.js";
 import { planReads } from "./evaluations.js";
-import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, stopAfterRead } from "./sampler.js";
 
 export type BifurcationVariant = "ballistic" | "discrete" | "adiabatic";
 
@@ -177,18 +177,8 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
     const reference = x[0] >= 0 ? 1 : -1;
     for (let i = 0; i < n; i++) bits[i] = x[i + 1] * reference >= 0 ? 0 : 1;
     context.out.push(bits);
-    if (context.targetEnergy > -Infinity && quboEnergy(form.qubo, bits) <= context.targetEnergy) {
-      recordTarget(context, read + 1);
-      return;
-    }
-    if (budgetCut) {
-      recordEvaluationLimit(context, read + 1);
-      return;
-    }
-    if (stopped || (read + 1 < plan.reads && context.deadline.expired())) {
-      recordTimeLimit(context, read + 1);
-      return;
-    }
+    const targetReached = context.targetEnergy > -Infinity && quboEnergy(form.qubo, bits) <= context.targetEnergy;
+    if (stopAfterRead(context, read + 1, plan.reads, { targetReached, budgetCut, timeUp: stopped })) return;
   }
   if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
 }

@@ -13,7 +13,7 @@
 // the best assignment of its run.
 import { type LocalSearchForm, flip, initFields, localSearchForm, randomAssignment } from "./local-field.js";
 import { planReads } from "./evaluations.js";
-import { type SamplerContext, defineSampler, recordEvaluationLimit, recordTarget, recordTimeLimit } from "./sampler.js";
+import { type SamplerContext, defineSampler, recordEvaluationLimit, stopAfterRead } from "./sampler.js";
 
 export interface TabuParameters {
   readonly [key: string]: number | null;
@@ -137,18 +137,7 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
       eliteEnergy = exact;
       elite.set(runBest);
     }
-    if (exact <= context.targetEnergy) {
-      recordTarget(context, read + 1);
-      return;
-    }
-    if (budgetCut) {
-      recordEvaluationLimit(context, read + 1);
-      return;
-    }
-    if (stopped || (read + 1 < plan.reads && context.deadline.expired())) {
-      recordTimeLimit(context, read + 1);
-      return;
-    }
+    if (stopAfterRead(context, read + 1, plan.reads, { targetReached: exact <= context.targetEnergy, budgetCut, timeUp: stopped })) return;
   }
   if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  defineSampler,
   exactSampler,
   greedySampler,
   milpSolver,
@@ -87,6 +88,26 @@ describe("evaluation budget", () => {
     const sa = await simulatedAnnealing.sample(QUBO, { reads: 3, sweeps: 10, seed: 0 });
     expect(sa.info.evaluations).toBe(3 * (1 + 10 * N));
     expect(milpSolver.countsEvaluations).toBe(false);
+  });
+
+  it("the contract catches a counting sampler that does not count, or overspends", async () => {
+    const counting = (spend: number) =>
+      defineSampler<Record<string, never>, number>({
+        name: "test-counting",
+        family: "classical",
+        summary: "pushes one read and spends what it is told",
+        defaultReads: 1,
+        countsEvaluations: true,
+        parameters: {},
+        encode: (qubo) => qubo.linear.length,
+        solve: (n, _params, context) => {
+          context.out.push(new Uint8Array(n));
+          if (spend > 0) context.evaluations.spend(spend);
+        },
+      });
+    await expect(counting(0).sample(QUBO, {})).rejects.toThrow(/internal: solver test-counting reported 0 evaluations/);
+    await expect(counting(11).sample(QUBO, { evaluationBudget: 10 })).rejects.toThrow(/internal: 11 evaluations spent, budget 10/);
+    expect((await counting(10).sample(QUBO, { evaluationBudget: 10 })).info.evaluations).toBe(10);
   });
 
   it("sa with a bigger budget does not do worse on average over seeds", async () => {
