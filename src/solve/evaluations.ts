@@ -52,9 +52,10 @@ export interface ReadCost {
 
 /**
  * The sizing rule of solvers whose work is a length per read. A length the user set, or no budget,
- * or unbounded reads keep `length` (the budget then only caps the run); otherwise each of the R
- * reads gets ⌊(E − R·perRead) / (R·perStep)⌋ steps, and when not even one step per read fits, fewer
- * reads of one step run. A budget below one read of one step is a RangeError.
+ * keep `length` (the budget then only caps the run); unbounded reads keep it too, shortened to what
+ * one read can spend when the budget is smaller; otherwise each of the R reads gets
+ * ⌊(E − R·perRead) / (R·perStep)⌋ steps, and when not even one step per read fits, fewer reads of
+ * one step run. A budget below one read of one step is a RangeError.
  */
 export function planReads(solver: string, counter: EvaluationCounter, reads: number, cost: ReadCost, length: number, userSetLength: boolean): ReadPlan {
   if (!counter.limited) return { reads, length };
@@ -64,7 +65,10 @@ export function planReads(solver: string, counter: EvaluationCounter, reads: num
       `${solver}: evaluationBudget ${counter.limit} is below one read of one step (${cost.perRead} + ${cost.perStep} = ${minimum} objective evaluations)`,
     );
   }
-  if (userSetLength || reads === Infinity) return { reads, length };
+  if (userSetLength) return { reads, length };
+  // Restarting until the budget is spent: reads of the default length, but never a first read the
+  // budget could not finish (an annealing schedule cut while still hot returns a poor sample).
+  if (reads === Infinity) return { reads, length: Math.min(length, Math.floor((counter.limit - cost.perRead) / cost.perStep)) };
   const sized = Math.floor((counter.limit - reads * cost.perRead) / (reads * cost.perStep));
   if (sized >= 1) return { reads, length: sized };
   return { reads: Math.floor(counter.limit / minimum), length: 1 };

@@ -208,6 +208,18 @@ describe("reads: Infinity", () => {
     },
   );
 
+  it("shortens its reads to the budget when one default-length read would not fit, rather than cut it", async () => {
+    const budget = 1 + 300 * N; // a third of one 1000-sweep read
+    const set = await simulatedAnnealing.sample(QUBO, { reads: Infinity, evaluationBudget: budget, seed: 5 });
+    expect(set.info.sweeps).toBe(300);
+    expect(set.info.quenchedRead).toBeUndefined();
+    expect(set.info.evaluations).toBe(budget);
+    expect(set.nReads).toBe(1);
+    const longer = await simulatedAnnealing.sample(QUBO, { reads: Infinity, evaluationBudget: 3 * (1 + 1000 * N), seed: 5 });
+    expect(longer.info.sweeps).toBe(1000);
+    expect(longer.nReads).toBe(3);
+  });
+
   it("restarts until a time limit when there is no evaluation budget", async () => {
     const started = performance.now();
     const set = await randomSampler.sample(QUBO, { reads: Infinity, timeLimitMs: 50, seed: 1 });
