@@ -45,15 +45,22 @@ export async function executeRun(spec: SuiteSpec, task: RunTask, loadInstance: (
  * count it would stop early, and "equal budget" would not be true); a solver whose reads are shots
  * (QAOA, VQE) or that runs once (exact, milp) keeps its default. An evaluation budget goes only to
  * solvers that count evaluations (the spec refused the others unless unequal budgets are allowed).
+ * A quantum solver's classical fallback restarts like any other classical solver, so it gets
+ * `reads: Infinity` on the same terms (the quantum solver keeps its shots).
  */
-export function samplerBudget(spec: SuiteSpec, solver: SolverSpec): { reads?: number; timeLimitMs?: number; evaluationBudget?: number } {
+export function samplerBudget(
+  spec: SuiteSpec,
+  solver: SolverSpec,
+): { reads?: number; timeLimitMs?: number; evaluationBudget?: number; fallback?: { reads: number } } {
   const budget = budgetOf(spec, solver);
   const sampler = findSampler(solver.solver);
   const counted = budget.evaluations !== undefined && !outsideEvaluationBudget(spec, solver) ? budget.evaluations : undefined;
   const bounded = budget.timeMs !== undefined || counted !== undefined;
   const reads = budget.reads ?? (bounded && sampler?.readsAreRestarts === true ? Infinity : undefined);
+  const fallbackReads = budget.reads === undefined && bounded && modeOf(solver) === "quantum" ? Infinity : undefined;
   return {
     ...(reads === undefined ? {} : { reads }),
+    ...(fallbackReads === undefined ? {} : { fallback: { reads: fallbackReads } }),
     ...(budget.timeMs === undefined ? {} : { timeLimitMs: budget.timeMs }),
     ...(counted === undefined ? {} : { evaluationBudget: counted }),
   };

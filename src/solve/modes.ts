@@ -32,8 +32,12 @@ export interface SolveOptions extends CommonOptions {
   readonly solver?: string;
   /** The solver's own parameters (e.g. `{ sweeps: 2000 }` for `sa`). */
   readonly parameters?: Readonly<Record<string, unknown>>;
-  /** What runs when the quantum path cannot: a classical solver and its parameters (default `tabu`). */
-  readonly fallback?: { readonly solver: string; readonly parameters?: Readonly<Record<string, unknown>> };
+  /**
+   * What runs when the quantum path cannot: a classical solver (default `tabu`), its parameters, and
+   * its reads (default the request's `reads`: the quantum solver's shots are not the fallback's
+   * restarts, so a benchmark that spends a time budget in full passes `reads: Infinity` here).
+   */
+  readonly fallback?: { readonly solver?: string; readonly parameters?: Readonly<Record<string, unknown>>; readonly reads?: number };
 }
 
 /** Runs `problem` in the requested mode; see the file comment for when and how it falls back. */
@@ -67,7 +71,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   if (mode !== "quantum") return getSampler(solverName).sample(model, ownOptions);
 
   const fallBack = async (reason: string): Promise<SampleSet> => {
-    const set = await fallbackSampler.sample(model, { ...options.fallback?.parameters, ...common });
+    const reads = options.fallback?.reads ?? common.reads;
+    const set = await fallbackSampler.sample(model, { ...options.fallback?.parameters, ...common, reads });
     return set.withFallback({ requested, used: { mode: "classical", solver: fallbackName }, reason });
   };
   if (sampler === undefined) return fallBack(`quantum solvers not available: no '${solverName}' sampler is registered`);

@@ -53,7 +53,7 @@ describe("the budget each sampler gets", () => {
   it("spends a time budget in full: restarting solvers restart until it ends, QAOA keeps its shots", async () => {
     const timed = parseSuiteSpec({ name: "timed", seeds: [1], budget: { timeMs: 300 }, instances: rr, solvers: [{ solver: "sa", parameters: { sweeps: 10 } }, { solver: "qaoa", parameters: { p: 1, maxEvaluations: 5 } }] });
     expect(samplerBudget(timed, timed.solvers[0]!)).toEqual({ reads: Infinity, timeLimitMs: 300 });
-    expect(samplerBudget(timed, timed.solvers[1]!)).toEqual({ timeLimitMs: 300 });
+    expect(samplerBudget(timed, timed.solvers[1]!)).toEqual({ timeLimitMs: 300, fallback: { reads: Infinity } });
     const load = (k: number) => loadInstance(timed.instances[k]!, ".");
     const sa = await executeRun(timed, { instance: 0, solver: 0, seed: 1 }, load);
     expect(sa.status, sa.error ?? "").toBe("ok");

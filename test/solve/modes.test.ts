@@ -74,6 +74,18 @@ describe("solve modes", () => {
     expect(small.fallback).toBeNull();
   });
 
+  it("gives the fallback its own reads: the quantum solver's shots are not its restarts", async () => {
+    const shots = { mode: "quantum" as const, solver: "test-quantum-limited", reads: 3, evaluationBudget: 5_000 };
+    const inherited = await solve(randomQubo(12, 2), { ...shots, fallback: { solver: "sa", parameters: { sweeps: 20 } } });
+    expect(inherited.manifest.reads).toBe(3);
+    const restarting = await solve(randomQubo(12, 2), { ...shots, fallback: { solver: "sa", parameters: { sweeps: 20 }, reads: Infinity } });
+    expect(restarting.manifest.solver).toBe("sa");
+    // Restarts until the budget is spent: far more than the three shots asked of the quantum solver.
+    expect(restarting.info.evaluations).toBeGreaterThan(4_000);
+    expect(restarting.info.evaluations).toBeLessThanOrEqual(5_000);
+    expect(restarting.nReads + Number(restarting.info.readsNotKept ?? 0)).toBeGreaterThan(3);
+  });
+
   it("falls back when the quantum backend throws", async () => {
     const set = await solve(randomQubo(6, 2), { mode: "quantum", solver: "test-quantum-throws" });
     expect(set.manifest.solver).toBe("tabu");
