@@ -36,6 +36,10 @@ export async function executeRun(spec: SuiteSpec, task: RunTask, loadInstance: (
   } catch (error) {
     return { ...base, ...instanceFields(instance), status: "failed", error: messageOf(error) };
   }
+  // milp stopped by its time limit before any incumbent returns a placeholder read, not an answer.
+  if (set.info.incumbentFound === false) {
+    return { ...base, ...instanceFields(instance), status: "failed", error: `${set.manifest.solver} found no solution within the budget (${String(set.info.status)})` };
+  }
   return recordFromSampleSet(base, instance, set, spec.successTolerance);
 }
 

@@ -20,7 +20,8 @@ export interface HighsColumn {
 }
 export interface HighsResult {
   readonly Status: string;
-  readonly ObjectiveValue: number;
+  /** ±Infinity (or null) when HiGHS stopped before finding any solution. */
+  readonly ObjectiveValue: number | null;
   readonly Columns: Readonly<Record<string, HighsColumn>>;
 }
 export interface HighsSolver {
@@ -112,7 +113,7 @@ async function solveMilp(form: MilpForm, params: MilpParameters, context: Sample
     const target = context.targetEnergy > -Infinity ? form.nativeSign * context.targetEnergy - native.offset : undefined;
     const result = highs.solve(native.text, highsOptions(params, context, target));
     if (ANSWERED.includes(result.Status)) {
-      const bits = native.bits((column) => result.Columns[column]?.Primal);
+      const bits = hasIncumbent(result) ? native.bits((column) => result.Columns[column]?.Primal) : undefined;
       record(context, "native", result.Status, params, bits !== undefined);
       context.out.push(bits ?? new Uint8Array(n));
       return;
@@ -126,7 +127,7 @@ async function solveMilp(form: MilpForm, params: MilpParameters, context: Sample
   const result = highs.solve(lp.text, highsOptions(params, context, target));
   if (!ANSWERED.includes(result.Status)) throw new Error(`internal: HiGHS ended with status '${result.Status}' on a QUBO linearisation`);
   const x = new Uint8Array(n);
-  let found = true;
+  let found = hasIncumbent(result);
   for (let i = 0; i < n && found; i++) {
     const primal = result.Columns[lp.columns[i]]?.Primal;
     if (primal === undefined || !Number.isFinite(primal)) found = false;
@@ -134,6 +135,15 @@ async function solveMilp(form: MilpForm, params: MilpParameters, context: Sample
   }
   record(context, "qubo", result.Status, params, found);
   context.out.push(found ? x : new Uint8Array(n));
+}
+
+/**
+ * Whether HiGHS ended holding a solution. Stopped before its first incumbent, it still reports
+ * primal values (all zero) but an objective of ±Infinity (null in some builds): those zeros are
+ * not an answer.
+ */
+function hasIncumbent(result: { readonly ObjectiveValue: number | null }): boolean {
+  return typeof result.ObjectiveValue === "number" && Number.isFinite(result.ObjectiveValue);
 }
 
 function highsOptions(params: MilpParameters, context: SamplerContext, objectiveTarget: number | undefined): Record<string, string | number | boolean> {

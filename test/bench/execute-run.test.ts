@@ -1,5 +1,6 @@
 // One run in this thread (no worker pool): the record's time to target comes from the first read
 // that reached the best known, not from the whole solve.
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { executeRun, samplerBudget } from "../../src/bench/execute-run.js";
 import { loadInstance } from "../../src/bench/load-instance.js";
@@ -64,6 +65,15 @@ describe("the budget each sampler gets", () => {
     // A reads budget is kept as given.
     const counted = parseSuiteSpec({ name: "counted", seeds: [1], budget: { timeMs: 300, reads: 7 }, instances: rr, solvers: [{ solver: "sa" }] });
     expect(samplerBudget(counted, counted.solvers[0]!)).toEqual({ reads: 7, timeLimitMs: 300 });
+  });
+
+  it("records a milp run that its time limit ended before any incumbent as failed, not as the all-zero cut", async () => {
+    const gset = fileURLToPath(new URL("../../../shared/data/maxcut/gset/", import.meta.url));
+    const spec = parseSuiteSpec({ name: "no-incumbent", seeds: [1], budget: { timeMs: 1 }, instances: [{ kind: "file", name: "G1", path: "G1.rud" }], solvers: [{ solver: "milp" }] });
+    const record = await executeRun(spec, { instance: 0, solver: 0, seed: 1 }, (k) => loadInstance(spec.instances[k]!, gset));
+    expect(record.status).toBe("failed");
+    expect(record.error).toMatch(/milp found no solution within the budget \(Time limit reached\)/);
+    expect(record.bestObjective ?? null).toBeNull();
   });
 
   it("runs milp outside an evaluation budget when unequal budgets are allowed, and its record says so", async () => {

@@ -47,6 +47,14 @@ describe("MILP through HiGHS", () => {
     expect(set.samples).toHaveLength(1);
   });
 
+  it("says when the time limit ended it before any incumbent: HiGHS's zero primals are not an answer", async () => {
+    // A dense 60-variable QUBO linearises to 1,800 products; 1 ms is spent before the first incumbent.
+    const set = await milpSolver.sample(randomQubo(60, 3, 1), { timeLimitMs: 1 });
+    expect(set.info.stoppedBy).toBe("time-limit");
+    expect(set.info.incumbentFound).toBe(false);
+    expect(set.info.optimal).toBe(false);
+  });
+
   it("rejects a gap outside [0, 1]", async () => {
     await expect(milpSolver.sample(randomQubo(3, 1), { gap: 2 })).rejects.toThrow(RangeError);
   });
