@@ -24,7 +24,7 @@ export function objectiveFromEnergy(problem: Pick<QuboProblem, "sense">, energy:
 }
 
 /**
- * Largest variable count a file header may declare: beyond it the readers report `too-large` rather
+ * Largest variable count a file header may declare: beyond it the readers report `out-of-range` rather
  * than allocate names and arrays for a header that is almost certainly corrupt.
  */
 export const MAX_FILE_VARIABLES = 2_000_000;

@@ -160,7 +160,9 @@ describe("qpipe solve", () => {
     const broken = await run("broken.rud");
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/error\[[a-z-]+\]:/);
-    expect(broken.stderr).toContain("broken.rud");
+    expect(broken.stderr).toContain("broken.rud:1:3");
+    // the offending line itself, with the caret under its column
+    expect(broken.stderr).toContain("1 | 3 2\n  |   ^");
     const missing = await run("nowhere.qubo");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("error[unreadable-file]");

@@ -107,7 +107,7 @@ export const command: Command = {
       problem = isQp ? await loadModel(input, values.problem, values.data, io) : await readProblemFile(input, fileOptions(values));
     } catch (error) {
       if (error instanceof FormatError) {
-        io.stderr(`${renderDiagnostic(error.diagnostic, "")}\n`);
+        io.stderr(`${renderDiagnostic(error.diagnostic, await fileTextFor(error.diagnostic))}\n`);
         return EXIT_USER_ERROR;
       }
       if (error instanceof DiagnosticsReported) return EXIT_USER_ERROR;
@@ -168,6 +168,17 @@ async function readText(path: string): Promise<string> {
     return await readFile(path, "utf8");
   } catch (error) {
     throw new FormatError(at(path, "unreadable-file", `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? String(error)})`));
+  }
+}
+
+/** The text a file diagnostic points into, so the rendering shows its line; "" when unreadable. */
+async function fileTextFor(diagnostic: Diagnostic): Promise<string> {
+  const file = diagnostic.span.file;
+  if (file === undefined || diagnostic.code === "unreadable-file") return "";
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    return "";
   }
 }
 
