@@ -1,6 +1,7 @@
 // The gates an OpenQASM 2.0 program can call: built-ins, qelib1.inc (or OpenQASM 3's stdgates.inc), and the program's own `gate` and
 // `opaque` declarations, each checked once where it is declared so that expanding a call never fails.
 import type { Diagnostic, Span } from "../lang/diagnostic.js";
+import { nearestName } from "../lang/suggest.js";
 import { GATES, type GateName } from "../circuit/ir.js";
 import type { QasmGateDefinition } from "./qasm-ast.js";
 import { findUnknownName } from "./qasm-expression.js";
@@ -135,31 +136,10 @@ export function checkSignature(
   return ok;
 }
 
-/** "did you mean" notes for a misspelt name. */
+/** "did you mean" notes for a misspelt name (gate names are short: two edits are always allowed). */
 export function suggestion(name: string, known: readonly string[]): string[] | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
+  const best = nearestName(name, known, 2);
   return best === undefined ? undefined : [`help: did you mean '${best}'?`];
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 function standardEntry(gate: StandardGate): GateEntry {

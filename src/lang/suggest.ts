@@ -20,20 +20,25 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate nearest to `name`, or undefined when none is within a third of the name's length
- * (at least 1, at most 3 edits): `totl` suggests `total`, `y` suggests `x`, `weights` never `capacity`.
- * Ties go to the first candidate, so callers list the most relevant names first.
+ * (at least `minEdits`, at most 3 edits): `totl` suggests `total`, `y` suggests `x`, `weights` never `capacity`.
+ * Case is ignored for the distance but breaks ties (`hx` suggests `cx` before `CX`); remaining ties
+ * go to the first candidate, so callers list the most relevant names first.
  */
-export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+export function nearestName(name: string, candidates: Iterable<string>, minEdits = 1): string | undefined {
+  const limit = Math.max(minEdits, Math.min(3, Math.floor(name.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  let bestExact = Infinity;
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    if (Math.abs(candidate.length - name.length) > bestDistance) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
+    if (distance > bestDistance || (distance === bestDistance && best === undefined)) continue;
+    const exact = editDistance(name, candidate);
+    if (distance < bestDistance || exact < bestExact) {
       best = candidate;
       bestDistance = distance;
+      bestExact = exact;
     }
   }
   return best;

@@ -163,6 +163,8 @@ describe("importQasm: malformed programs give diagnostics with line and column",
   it("suggests the nearest gate name", () => {
     expect(only(`${HEADER}qreg q[1];\ncnot q[0];\n`).code).toBe("qasm-unknown-gate");
     expect(only(`${HEADER}qreg q[2];\nczz q[0],q[1];\n`).notes).toEqual(["help: did you mean 'cz'?"]);
+    // case breaks a tie of case-blind distances: the library's cx, not the built-in CX
+    expect(only(`${HEADER}qreg q[2];\nhx q[0],q[1];\n`).notes).toEqual(["help: did you mean 'cx'?"]);
   });
 
   it("reports several independent errors in one pass", () => {
