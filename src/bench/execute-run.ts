@@ -105,6 +105,7 @@ function recordFromSampleSet(base: RunRecord, instance: LoadedInstance, set: Sam
     // A set without read order (none of the built-in samplers) falls back to the whole solve time.
     timeToTargetMs: success === true ? (target?.ms ?? set.timing.solveMs) : null,
     readsToTarget: target?.nReads ?? null,
+    evaluationsToTarget: target?.evaluations ?? null,
     encodeMs: set.timing.encodeMs,
     solveMs: set.timing.solveMs,
     decodeMs: set.timing.decodeMs,
@@ -157,6 +158,7 @@ export function baseRecord(spec: SuiteSpec, solver: SolverSpec, instance: string
     success: null,
     timeToTargetMs: null,
     readsToTarget: null,
+    evaluationsToTarget: null,
     loadMs: null,
     encodeMs: null,
     solveMs: null,

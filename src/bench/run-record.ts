@@ -52,6 +52,11 @@ export interface RunRecord {
   readonly timeToTargetMs: number | null;
   /** Reads up to and including that first successful read; null for unsuccessful runs. */
   readonly readsToTarget: number | null;
+  /**
+   * Objective evaluations the solver had spent when it first held that target sample (≤ evaluations;
+   * a walk's or a shot's own count); null for unsuccessful runs and solvers that do not count.
+   */
+  readonly evaluationsToTarget: number | null;
   /** Reading or compiling the instance (DSL grounding and penalties count here). */
   readonly loadMs: number | null;
   readonly encodeMs: number | null;
@@ -86,6 +91,7 @@ export const DETERMINISTIC_FIELDS = [
   "approximationRatio",
   "success",
   "readsToTarget",
+  "evaluationsToTarget",
   "modeUsed",
   "solverUsed",
   "inputHash",
@@ -101,7 +107,7 @@ export function runKey(record: Pick<RunRecord, "instance" | "solver" | "seed">):
 export const RECORD_COLUMNS: readonly (keyof RunRecord)[] = [
   "suite", "instance", "solver", "solverName", "mode", "seed", "status", "error", "budgetTimeMs", "budgetReads", "budgetEvaluations", "unequalBudget",
   "sense", "bestObjective", "bestEnergy", "bestBits", "feasibleFraction", "nReads", "evaluations", "bestKnown", "gap", "approximationRatio",
-  "success", "timeToTargetMs", "readsToTarget", "loadMs", "encodeMs", "solveMs", "decodeMs", "modeUsed", "solverUsed", "fallbackReason", "stoppedBy",
+  "success", "timeToTargetMs", "readsToTarget", "evaluationsToTarget", "loadMs", "encodeMs", "solveMs", "decodeMs", "modeUsed", "solverUsed", "fallbackReason", "stoppedBy",
   "resources", "inputHash", "nVariables", "deterministic", "stageMetrics",
 ];
 

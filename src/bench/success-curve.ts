@@ -1,14 +1,10 @@
-// Success probability as the budget grows: from each run's first arrival at the target (reads or
-// ms, see RunRecord.readsToTarget / timeToTargetMs), the fraction of a solver's runs that would have
+// Success probability as the budget grows: from each run's first arrival at the target (reads, ms
+// or objective evaluations, see RunRecord.readsToTarget / timeToTargetMs / evaluationsToTarget), the fraction of a solver's runs that would have
 // succeeded with budget b, for every b where some solver's curve steps, with a Wilson 95% band.
 //
 // Reading a longer run's prefix as a shorter run holds for qpipe's solvers: a read (a restart, or one
 // of QAOA's i.i.d. shots) does not depend on how many reads follow it, and a time budget only
 // decides when the loop of reads stops.
-//
-// On the evaluations axis (suites with a budget of objective evaluations) the samplers do not say
-// how many evaluations had been spent when the target was first reached, so a successful run is
-// charged its whole spend: the curve then shows success at the budget spent, not the way there.
 import type { RunRecord } from "./run-record.js";
 import { wilsonInterval } from "./statistics.js";
 
@@ -55,8 +51,8 @@ export function successCurve(records: readonly RunRecord[], options: SuccessCurv
     if (axis === "time") return r.solveMs ?? r.budgetTimeMs ?? 0;
     return r.evaluations ?? r.budgetEvaluations ?? 0;
   };
-  // A success without a recorded arrival (an older record; any run on the evaluations axis) is charged its whole run.
-  const arrival = (r: RunRecord): number | null => (r.success !== true ? null : ((axis === "reads" ? r.readsToTarget : axis === "time" ? r.timeToTargetMs : null) ?? spent(r)));
+  // A success without a recorded arrival (a record from before the field existed) is charged its whole run.
+  const arrival = (r: RunRecord): number | null => (r.success !== true ? null : (arrivalOn(axis, r) ?? spent(r)));
   const bySolver = new Map<string, RunRecord[]>();
   for (const run of runs) bySolver.set(run.solver, [...(bySolver.get(run.solver) ?? []), run]);
 
@@ -82,6 +78,12 @@ export function successCurve(records: readonly RunRecord[], options: SuccessCurv
     }
   }
   return points;
+}
+
+function arrivalOn(axis: SuccessAxis, r: RunRecord): number | null {
+  if (axis === "reads") return r.readsToTarget;
+  if (axis === "time") return r.timeToTargetMs;
+  return r.evaluationsToTarget ?? null;
 }
 
 function defaultAxis(runs: readonly RunRecord[]): SuccessAxis {

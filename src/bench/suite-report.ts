@@ -19,7 +19,7 @@ const MAX_TTS_CHARTS = 6;
 
 export const SUMMARY_COLUMNS = [
   "instance", "solver", "rank", "nRuns", "nFailed", "median", "q1", "q3", "ciLow", "ciHigh", "bestKnown", "successProbability",
-  "medianReadsToTarget", "ttsMs", "medianSolveMs", "medianEvaluations", "medianOverheadMs", "reference", "delta", "deltaCiLow", "deltaCiHigh", "addedTimeMs",
+  "medianReadsToTarget", "medianEvaluationsToTarget", "ttsMs", "medianSolveMs", "medianEvaluations", "medianOverheadMs", "reference", "delta", "deltaCiLow", "deltaCiHigh", "addedTimeMs",
 ] as const;
 
 /** "500 ms solve time and 10 reads", "20000 objective evaluations": the budget in words. */

@@ -31,6 +31,8 @@ export interface SolverSummary {
   readonly successProbability: number | null;
   /** Median reads to the best known over all runs (a miss counts as never); null when the median run missed. */
   readonly medianReadsToTarget: number | null;
+  /** The same in objective evaluations; null also when the solver does not count them. */
+  readonly medianEvaluationsToTarget: number | null;
   /** Median solve time of the completed runs (under a time budget: how much of it was used). */
   readonly medianSolveMs: number | null;
   /** Median objective evaluations spent by the completed runs; null when the solver does not count them. */
@@ -161,7 +163,8 @@ function describeGroup(spec: SuiteSpec, instance: string, solver: string, runs: 
       bestKnown,
       medianGap: gaps.length === runs.length ? median(gaps) : null,
       successProbability: p,
-      medianReadsToTarget: bestKnown === null ? null : finiteOrNull(median(runs.map((r) => (r.success === true && r.readsToTarget !== null ? r.readsToTarget : Infinity)))),
+      medianReadsToTarget: bestKnown === null ? null : medianToTarget(runs, (r) => r.readsToTarget),
+      medianEvaluationsToTarget: bestKnown === null || !ok.some((r) => typeof r.evaluations === "number") ? null : medianToTarget(runs, (r) => r.evaluationsToTarget ?? null),
       medianSolveMs,
       medianEvaluations: medianOf(ok.flatMap((r) => (r.evaluations === null || r.evaluations === undefined ? [] : [r.evaluations]))),
       medianTotalMs: totalMs,
@@ -218,6 +221,11 @@ function compareAscending(a: number | null, b: number | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a - b;
+}
+
+/** Median of a per-run arrival at the target over all runs, a miss (or an unknown arrival) counting as never. */
+function medianToTarget(runs: readonly RunRecord[], arrival: (r: RunRecord) => number | null): number | null {
+  return finiteOrNull(median(runs.map((r) => (r.success === true ? (arrival(r) ?? Infinity) : Infinity))));
 }
 
 function finiteOrNull(value: number): number | null {

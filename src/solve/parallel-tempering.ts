@@ -81,6 +81,9 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
       }
     }
     evaluations.spend(cost.perRead);
+    // Evaluations spent when a replica first reached the read's best (its whole sweep counted).
+    const spentAtStart = evaluations.spent;
+    let bestAtEvaluations = spentAtStart;
     const sweeps = Math.min(plan.length, evaluations.fits(cost.perStep));
     let done = 0;
     let stopped = false;
@@ -93,6 +96,7 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
           bestEnergy = energies[r];
           best.set(xs[r]);
           bestAtMs = context.elapsedMs();
+          bestAtEvaluations = spentAtStart + done * cost.perStep;
         }
       }
       // Alternate even and odd pairs so every neighbour pair is tried every two sweeps.
@@ -115,7 +119,7 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
     evaluations.spend(done * cost.perStep);
     const budgetCut = !stopped && done === sweeps && sweeps < plan.length;
     // Timed when a replica first reached the read's best, not when the sweeps ended.
-    context.out.push(best, bestAtMs);
+    context.out.push(best, bestAtMs, bestAtEvaluations);
     const targetReached = initFields(form, best, scratch) <= context.targetEnergy;
     if (stopAfterRead(context, read + 1, plan.reads, { targetReached, budgetCut, timeUp: stopped })) break;
   }

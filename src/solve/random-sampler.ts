@@ -17,9 +17,11 @@ export const randomSampler = defineSampler<Record<string, never>, number>({
     const next = (): number => context.rng.next();
     // One evaluation per sample.
     const reads = Math.min(context.reads, context.evaluations.fits(1));
+    // Spent in one go after the loop: each read passes its own count.
+    const before = context.evaluations.spent;
     for (let read = 0; read < reads; read++) {
       randomAssignment(x, next);
-      context.out.push(x);
+      context.out.push(x, undefined, before + read + 1);
       if (read % 256 === 255 && read + 1 < reads && context.deadline.expired()) {
         context.evaluations.spend(read + 1);
         recordTimeLimit(context, read + 1);

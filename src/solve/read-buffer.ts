@@ -1,8 +1,8 @@
 // Where a solver deposits its reads. Identical reads are merged as they arrive (a count and the first
 // read's index per distinct assignment), so memory grows with the distinct assignments, not the
 // reads. Distinct rows are 0/1 bytes in one growable typed array (amortised doubling). With a clock,
-// each row also keeps the time its first read was pushed: the SampleSet uses it to tell when the best
-// was first found.
+// each row also keeps the time its first read was pushed, and with an evaluation counter the
+// objective evaluations spent by then: the SampleSet uses them to tell when the best was first found.
 //
 // A run with `reads: Infinity` may still meet millions of distinct assignments (random sampling of
 // 20 variables meets most of 2²⁰). With `keep` set, the buffer holds at most about 2·keep rows:
@@ -25,6 +25,7 @@ export class ReadBuffer {
   private counts: Float64Array;
   private firstReads: Float64Array;
   private times: Float64Array | null;
+  private spentAt: Float64Array | null;
   private readonly rowOf = new Map<number | string, number>();
   private nRows = 0;
   private nReads = 0;
@@ -39,6 +40,8 @@ export class ReadBuffer {
     expectedReads = 1,
     private readonly clock?: () => number,
     private readonly bound?: KeepLowest,
+    /** The solver's evaluation count so far (a counting solver spends before it pushes). */
+    private readonly evaluationsSpent?: () => number,
   ) {
     if (bound !== undefined && !(Number.isSafeInteger(bound.keep) && bound.keep >= 1)) throw new RangeError(`keep must be a positive integer, got ${bound.keep}`);
     if (!Number.isSafeInteger(nVariables) || nVariables < 0) {
@@ -50,6 +53,7 @@ export class ReadBuffer {
     this.counts = new Float64Array(rows);
     this.firstReads = new Float64Array(rows);
     this.times = clock === undefined ? null : new Float64Array(rows);
+    this.spentAt = evaluationsSpent === undefined ? null : new Float64Array(rows);
     this.energies = bound === undefined ? null : new Float64Array(rows);
     this.words = new Array<number>(Math.ceil(nVariables / 16)).fill(0);
   }
@@ -72,9 +76,11 @@ export class ReadBuffer {
   /**
    * Adds `x` (length nVariables, entries read as 0/1) as the next read. `foundAt`, on the buffer's
    * clock, says when a solver first held this assignment if that was before the push (a tabu walk's
-   * best, a replica's best); a new row's time is the earlier of the two.
+   * best, a replica's best); a new row's time is the earlier of the two. `evaluationsAt` is the
+   * objective evaluations the solver had spent when it first held `x` (a walk's best, a shot's own
+   * index), for solvers that spend after pushing too; without it, the count at the push.
    */
-  push(x: ArrayLike<number>, foundAt?: number): void {
+  push(x: ArrayLike<number>, foundAt?: number, evaluationsAt?: number): void {
     const n = this.nVariables;
     if (x.length !== n) throw new Error(`internal: read has ${x.length} entries, expected ${n}`);
     const key = this.keyOf(x);
@@ -105,6 +111,9 @@ export class ReadBuffer {
       const now = this.clock!();
       this.times[row] = foundAt !== undefined && foundAt < now ? foundAt : now;
     }
+    if (this.spentAt !== null) {
+      this.spentAt[row] = evaluationsAt ?? this.evaluationsSpent!();
+    }
   }
 
   /** A view of distinct assignment `row` (valid until the next push). */
@@ -129,6 +138,12 @@ export class ReadBuffer {
   timeOf(row: number): number | null {
     this.checkRow(row);
     return this.times === null ? null : this.times[row]!;
+  }
+
+  /** Objective evaluations spent when assignment `row` was first held; null without a counter. */
+  evaluationsOf(row: number): number | null {
+    this.checkRow(row);
+    return this.spentAt === null ? null : this.spentAt[row]!;
   }
 
   private checkRow(row: number): void {
@@ -166,6 +181,7 @@ export class ReadBuffer {
       this.firstReads[to] = this.firstReads[from]!;
       energies[to] = energies[from]!;
       if (this.times !== null) this.times[to] = this.times[from]!;
+      if (this.spentAt !== null) this.spentAt[to] = this.spentAt[from]!;
       this.rowOf.set(this.keyOf(this.data.subarray(to * n, (to + 1) * n)), to);
     });
     this.nRows = kept.length;
@@ -180,6 +196,7 @@ export class ReadBuffer {
     this.counts = grow(this.counts, capacity);
     this.firstReads = grow(this.firstReads, capacity);
     if (this.times !== null) this.times = grow(this.times, capacity);
+    if (this.spentAt !== null) this.spentAt = grow(this.spentAt, capacity);
     if (this.energies !== null) this.energies = grow(this.energies, capacity);
   }
 }

@@ -30,6 +30,8 @@ export interface Sample {
   readonly firstRead?: number;
   /** When that read was pushed, in ms from the start of the solve (absent without a clock). */
   readonly firstFoundMs?: number;
+  /** Objective evaluations the solver had spent when it first held this sample (absent when it does not count them). */
+  readonly firstEvaluations?: number;
 }
 
 export interface Timing {
@@ -123,7 +125,12 @@ export class SampleSet {
       const firstRead = reads.firstRead(row);
       const energy = quboEnergy(qubo, x);
       const firstFoundMs = reads.timeOf(row);
-      const order = firstFoundMs === null ? { firstRead } : { firstRead, firstFoundMs };
+      const firstEvaluations = reads.evaluationsOf(row);
+      const order = {
+        firstRead,
+        ...(firstFoundMs === null ? {} : { firstFoundMs }),
+        ...(firstEvaluations === null ? {} : { firstEvaluations }),
+      };
       if (model.decode) {
         const decoded = model.decode(x);
         checkDecoded(decoded);
@@ -135,8 +142,12 @@ export class SampleSet {
     const set = new SampleSet(qubo.variables, model.sense ?? "min", samples, meta);
     const best = set.bestFeasible ?? set.bestEnergy;
     const timing = { ...meta.timing, bestFoundMs: best?.firstFoundMs ?? null, decodeMs: now() - started };
-    // Reads until the best: deterministic for a seeded run, unlike the time.
-    const info = best?.firstRead === undefined ? meta.info : { ...meta.info, readsToBest: best.firstRead + 1 };
+    // Reads and evaluations until the best: deterministic for a seeded run, unlike the time.
+    const info = {
+      ...meta.info,
+      ...(best?.firstRead === undefined ? {} : { readsToBest: best.firstRead + 1 }),
+      ...(best?.firstEvaluations === undefined ? {} : { evaluationsToBest: best.firstEvaluations }),
+    };
     return new SampleSet(qubo.variables, model.sense ?? "min", set.samples, { ...meta, timing, info });
   }
 
@@ -192,16 +203,18 @@ export class SampleSet {
 
   /**
    * The earliest read that returned a sample meeting `reached` (e.g. a target objective): its count
-   * of reads from the start (1-based) and its time from the start of the solve. Null when no sample
+   * of reads from the start (1-based), its time from the start of the solve and the objective
+   * evaluations spent by then (null from a solver that does not count them). Null when no sample
    * meets it, or the set does not know its read order (rebuilt from JSON, merged).
    */
-  firstReached(reached: (sample: Sample) => boolean): { readonly nReads: number; readonly ms: number | null } | null {
+  firstReached(reached: (sample: Sample) => boolean): { readonly nReads: number; readonly ms: number | null; readonly evaluations: number | null } | null {
     let first: Sample | undefined;
     for (const sample of this.samples) {
       if (sample.firstRead === undefined || !reached(sample)) continue;
       if (first === undefined || sample.firstRead < first.firstRead!) first = sample;
     }
-    return first === undefined ? null : { nReads: first.firstRead! + 1, ms: first.firstFoundMs ?? null };
+    if (first === undefined) return null;
+    return { nReads: first.firstRead! + 1, ms: first.firstFoundMs ?? null, evaluations: first.firstEvaluations ?? null };
   }
 
   /** The k lowest-energy samples. */
@@ -230,7 +243,7 @@ export class SampleSet {
       byBits.set(sample.bits, seen ? { ...seen, occurrences: seen.occurrences + sample.occurrences } : sample);
     }
     // Two runs' read orders do not combine into one.
-    for (const [bits, { firstRead: _read, firstFoundMs: _ms, ...sample }] of byBits) byBits.set(bits, sample);
+    for (const [bits, { firstRead: _read, firstFoundMs: _ms, firstEvaluations: _spent, ...sample }] of byBits) byBits.set(bits, sample);
     return this.withSamples([...byBits.values()]);
   }
 

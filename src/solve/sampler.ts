@@ -49,7 +49,10 @@ export interface SamplerContext {
   userSet(name: string): boolean;
   /** Stop once a read reaches energy ≤ this (−Infinity when no target was set). */
   readonly targetEnergy: number;
-  /** Where the solver deposits one assignment per read. */
+  /**
+   * Where the solver deposits one assignment per read. A counting solver spends a read's evaluations
+   * before pushing it, or passes the count at which it first held the assignment.
+   */
   readonly out: ReadBuffer;
   /** Facts about the run for `SampleSet.info`; must not depend on timing unless the budget bound. */
   readonly info: Record<string, JsonValue>;
@@ -108,10 +111,11 @@ async function runSampler<P extends JsonObject, E>(definition: SamplerDefinition
   // Unbounded reads keep the lowest-energy distinct samples only: a SampleSet of millions of
   // distinct samples would take longer to build than the budget and hold gigabytes.
   const bound = reads === Infinity ? { keep: UNBOUNDED_READS_KEEP, energyOf: (x: ArrayLike<number>) => quboEnergy(model.qubo, x) } : undefined;
-  const out = new ReadBuffer(model.qubo.linear.length, reads, elapsedMs, bound);
+  const evaluations = new EvaluationCounter(evaluationBudget ?? Infinity);
+  const spent = definition.countsEvaluations === true ? () => evaluations.spent : undefined;
+  const out = new ReadBuffer(model.qubo.linear.length, reads, elapsedMs, bound, spent);
   const info: Record<string, JsonValue> = {};
   const deadline = createDeadline(timeLimitMs);
-  const evaluations = new EvaluationCounter(evaluationBudget ?? Infinity);
   const userSet = (name: string): boolean => options[name] !== undefined;
   const context = { rng, deadline, reads, evaluations, userSet, targetEnergy: targetEnergy ?? -Infinity, out, info, elapsedMs };
   await definition.solve(encoded, params, context);

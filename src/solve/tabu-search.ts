@@ -90,6 +90,9 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
     runBest.set(x);
     let bestEnergy = energy;
     let runBestAtMs = context.elapsedMs();
+    // Evaluations spent when the walk first held its best: the start, then n per iteration.
+    const spentAtStart = evaluations.spent;
+    let runBestAtEvaluations = spentAtStart;
     let stopped = false;
     for (let iteration = 1, lastImprovement = 0; iteration - lastImprovement <= stall && iteration <= allowed && n > 0; iteration++) {
       iterations = iteration;
@@ -118,6 +121,7 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
         bestEnergy = energy;
         runBest.set(x);
         runBestAtMs = context.elapsedMs();
+        runBestAtEvaluations = spentAtStart + iteration * cost.perStep;
         lastImprovement = iteration;
         if (bestEnergy <= context.targetEnergy) break;
       }
@@ -130,7 +134,7 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
     // The budget cut this walk if it ran out before the walk's own end (stall, or its sized share).
     const budgetCut = !stopped && iterations === allowed && !sized && allowed < Infinity && evaluations.remaining < cost.perStep;
     // Timed when the walk first held its best, not when the walk ended: the time to target.
-    context.out.push(runBest, runBestAtMs);
+    context.out.push(runBest, runBestAtMs, runBestAtEvaluations);
     // The run's energy is recomputed exactly before it may become the elite (no drift from Σ ΔE).
     const exact = initFields(form, runBest, field);
     if (exact < eliteEnergy) {

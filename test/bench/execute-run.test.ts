@@ -84,7 +84,7 @@ describe("the budget each sampler gets", () => {
     const [sa, milp] = await Promise.all([0, 1].map((solver) => executeRun(spec, { instance: 0, solver, seed: 1 }, load)));
     expect(sa).toMatchObject({ status: "ok", budgetEvaluations: 2000, unequalBudget: false });
     expect(sa!.evaluations!).toBeLessThanOrEqual(2000);
-    expect(milp).toMatchObject({ status: "ok", budgetEvaluations: null, evaluations: null, unequalBudget: true });
+    expect(milp).toMatchObject({ status: "ok", budgetEvaluations: null, evaluations: null, evaluationsToTarget: null, unequalBudget: true });
     expect(milp!.success).toBe(true);
     const summary = summarizeSuite(spec, [sa!, milp!]);
     expect(summary.verdicts.join("\n")).toMatch(/at UNEQUAL budget/);
@@ -104,5 +104,33 @@ describe("a run that restarts until its budget is spent", () => {
     expect(record.evaluations).toBe(60_000);
     expect(record.nReads).toBe(60_000);
     expect(record.feasibleFraction).toBeNull();
+  }, 60_000);
+});
+
+describe("evaluations to target", () => {
+  it("are what a solver had spent when it first reached the best known, far below a long budget's spend, the same for the same seed", async () => {
+    const spec = parseSuiteSpec({
+      name: "long-budget",
+      seeds: [1, 2, 3],
+      budget: { evaluations: 300_000 },
+      instances: [{ kind: "random-regular-maxcut", name: "rr12", nodes: 12, degree: 3, seed: 5, bestKnown: "exact" }],
+      solvers: [{ solver: "tabu" }, { solver: "sa", parameters: { sweeps: 100 } }],
+    });
+    const load = (k: number) => loadInstance(spec.instances[k]!, ".");
+    const tasks = spec.solvers.flatMap((_, solver) => spec.seeds.map((seed) => ({ instance: 0, solver, seed })));
+    const [records, again] = await Promise.all([0, 1].map(() => Promise.all(tasks.map((task) => executeRun(spec, task, load)))));
+    records!.forEach((record, k) => {
+      expect(record.status, record.error ?? "").toBe("ok");
+      expect(record.success).toBe(true);
+      expect(record.evaluations!).toBeGreaterThan(0.9 * 300_000);
+      expect(record.evaluationsToTarget!, `${record.solver} seed ${record.seed}`).toBeGreaterThanOrEqual(1);
+      expect(record.evaluationsToTarget!, `${record.solver} seed ${record.seed}`).toBeLessThan(0.1 * record.evaluations!);
+      expect(again![k]!.evaluationsToTarget).toBe(record.evaluationsToTarget);
+    });
+    const summary = summarizeSuite(spec, records!);
+    for (const row of summary.rows) {
+      const mine = records!.filter((r) => r.solver === row.solver).map((r) => r.evaluationsToTarget!).sort((a, b) => a - b);
+      expect(row.medianEvaluationsToTarget).toBe(mine[1]);
+    }
   }, 60_000);
 });

@@ -80,10 +80,17 @@ describe("runSuite", () => {
       expect(record.evaluations).toBeGreaterThan(0);
       expect(record.evaluations!).toBeLessThanOrEqual(3000);
       expect(record.deterministic).toBe(true);
+      if (record.success === true) {
+        expect(record.evaluationsToTarget).toBeGreaterThanOrEqual(1);
+        expect(record.evaluationsToTarget!).toBeLessThanOrEqual(record.evaluations!);
+      } else expect(record.evaluationsToTarget).toBeNull();
     }
     const csv = (await readFile(join(dir, "out", "records.csv"), "utf8")).split("\n");
     const header = csv[0]!.split(",");
     expect(header).toContain("budgetEvaluations");
+    expect(header).toContain("evaluationsToTarget");
+    expect(csv[1]!.split(",")[header.indexOf("evaluationsToTarget")]).toBe(String(result.records[0]!.evaluationsToTarget ?? ""));
+    for (const row of result.summary.rows) if (row.medianEvaluationsToTarget !== null) expect(row.medianEvaluationsToTarget).toBeLessThanOrEqual(row.medianEvaluations!);
     expect(csv[1]!.split(",")[header.indexOf("evaluations")]).toBe(String(result.records[0]!.evaluations));
     for (const row of result.summary.rows) expect(row.medianEvaluations).toBeLessThanOrEqual(3000);
     expect(result.summary.verdicts).toHaveLength(1);
@@ -98,6 +105,10 @@ describe("runSuite", () => {
     // The evaluations spent are among the fields replay compares.
     const changed = { ...result.records[0]!, evaluations: result.records[0]!.evaluations! - 1 };
     expect(compareRecords([result.records[0]!], [changed]).differences.map((d) => d.field)).toEqual(["evaluations"]);
+    // So are the evaluations to target.
+    const reached = result.records.find((r) => r.evaluationsToTarget !== null)!;
+    const later = { ...reached, evaluationsToTarget: reached.evaluationsToTarget! + 1 };
+    expect(compareRecords([reached], [later]).differences.map((d) => d.field)).toEqual(["evaluationsToTarget"]);
   }, LONG);
 
   it("replay comparison reports a changed deterministic field", () => {

@@ -58,26 +58,31 @@ describe("successCurve", () => {
     expect(random.map((p) => p.budget)).toEqual([1, 5, 20]);
   });
 
-  it("draws objective evaluations for an evaluation budget, each success charged all it spent, without solvers outside the budget", () => {
+  it("draws objective evaluations for an evaluation budget, stepping at each run's evaluations to target, without solvers outside the budget", () => {
     const evalSpec = parseSuiteSpec({ ...spec, budget: { evaluations: 1000 }, allowUnequalBudget: true, solvers: [{ solver: "tabu" }, { solver: "random" }, { solver: "milp" }] });
-    const counted = (solver: number, seed: number, success: boolean, evaluations: number): RunRecord => ({
+    const counted = (solver: number, seed: number, toTarget: number | null, evaluations: number): RunRecord => ({
       ...baseRecord(evalSpec, evalSpec.solvers[solver]!, "g", seed),
       status: "ok",
       bestKnown: 10,
-      success,
-      readsToTarget: success ? 1 : null,
+      success: toTarget !== null,
+      readsToTarget: toTarget === null ? null : 1,
+      evaluationsToTarget: toTarget,
       nReads: 3,
       evaluations,
       solveMs: 5,
     });
-    const runs = [counted(0, 1, true, 990), counted(0, 2, false, 995), counted(1, 1, true, 1000), counted(1, 2, true, 1000), counted(2, 1, true, 0)];
+    const runs = [counted(0, 1, 120, 990), counted(0, 2, null, 995), counted(1, 1, 300, 1000), counted(1, 2, 700, 1000), counted(2, 1, 0, 0)];
     expect(runs[4]).toMatchObject({ budgetEvaluations: null, unequalBudget: true });
     // Every counted run had an evaluation budget: that is the default axis.
     const points = successCurve(runs);
     expect([...new Set(points.map((p) => p.solver))]).toEqual(["tabu", "random"]);
     const of = (solver: string) => points.filter((p) => p.solver === solver).map((p) => [p.budget, p.successProbability]);
-    expect(of("tabu")).toEqual([[495, 0], [990, 0.5], [995, 0.5]]);
-    expect(of("random")).toEqual([[495, 0], [990, 0], [995, 0], [1000, 1]]);
+    expect(of("tabu")).toEqual([[60, 0], [120, 0.5], [300, 0.5], [700, 0.5], [990, 0.5], [995, 0.5]]);
+    expect(of("random")).toEqual([[60, 0], [120, 0], [300, 0.5], [700, 1], [990, 1], [995, 1], [1000, 1]]);
+    // A record from before evaluationsToTarget existed charges a success all it spent.
+    const older = runs.map(({ evaluationsToTarget: _, ...r }) => r as RunRecord);
+    const olderTabu = successCurve(older).filter((p) => p.solver === "tabu");
+    expect(olderTabu.map((p) => [p.budget, p.successProbability])).toEqual([[495, 0], [990, 0.5], [995, 0.5]]);
     expect(() => successCurve(records, { axis: "evaluations" })).toThrow(/no run on instance 'g' had a budget of objective evaluations/);
   });
 

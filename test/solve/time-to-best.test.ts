@@ -64,7 +64,7 @@ describe("SampleSet.firstReached", () => {
     const set = await randomSampler.sample(randomQubo(6, 1), { reads: 50, seed: 1 });
     expect(SampleSet.fromJSON(JSON.parse(JSON.stringify(set))).firstReached(() => true)).toBeNull();
     expect(set.merge(set).firstReached(() => true)).toBeNull();
-    expect(set.firstReached(() => true)).toEqual({ nReads: 1, ms: expect.any(Number) });
+    expect(set.firstReached(() => true)).toEqual({ nReads: 1, ms: expect.any(Number), evaluations: 1 });
   });
 });
 

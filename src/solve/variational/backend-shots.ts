@@ -76,7 +76,10 @@ export async function sampleThroughBackend(
   };
 }
 
-/** Counts → reads in key order (deterministic); qubit i was measured into c[i], the key's character m−1−i. */
+/**
+ * Counts → reads in key order (deterministic); qubit i was measured into c[i], the key's character
+ * m−1−i. Counts carry no shot order, so every read is charged all the evaluations spent.
+ */
 export function pushCounts(counts: Readonly<Record<string, number>>, nVariables: number, out: ReadBuffer): void {
   const x = new Uint8Array(nVariables);
   for (const bits of Object.keys(counts).sort()) {

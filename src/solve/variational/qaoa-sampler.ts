@@ -107,7 +107,7 @@ function qaoaDefinition(groups: Groups, backend: Backend | undefined) {
       const { layout } = run;
       const circuit = qaoaCircuitFromLayout(layout, { measure: true });
       if (backend) await sampleThroughBackend(backend, circuit, run.angles, params, context);
-      else pushShots(sampleIndices(run.evaluator.state(run.angles), context.reads, context.rng.fork("shots")), qubo.linear.length, context.out);
+      else pushShots(sampleIndices(run.evaluator.state(run.angles), context.reads, context.rng.fork("shots")), qubo.linear.length, context.out, context.evaluations.spent - context.reads);
       const angles: Record<string, JsonValue> = {};
       layout.parameterNames.forEach((name, k) => {
         angles[name] = run.angles[k] as number;

@@ -75,7 +75,7 @@ const vqeDefinition = (backend: Backend | undefined) => defineSampler<VqeParamet
     spendLoop(context.evaluations, result.nEvaluations, perCall, context.reads);
     const measured = hardwareEfficientAnsatz(n, { layers: params.layers, entangler: params.entangler, measure: true });
     if (backend) await sampleThroughBackend(backend, measured, result.x, params, context);
-    else pushShots(sampleIndices(evaluator.stateAt(result.x), context.reads, context.rng.fork("shots")), n, context.out);
+    else pushShots(sampleIndices(evaluator.stateAt(result.x), context.reads, context.rng.fork("shots")), n, context.out, context.evaluations.spent - context.reads);
     Object.assign(context.info, {
       layers: params.layers,
       entangler: params.entangler,
