@@ -73,7 +73,7 @@ export async function suiteReportHtml(spec: SuiteSpec, records: readonly RunReco
     sections.push({
       kind: "chart",
       chart: await renderChart(successProbabilitySpec(curve, { title: `Success probability vs budget on ${instance.name}`, budgetTitle: AXIS_TITLES[axis] })),
-      caption: `Fraction of runs that had reached the best known within each budget (${axis === "evaluations" ? "each successful run charged the evaluations it spent in all: the samplers do not record when the target was reached" : "from each run's first arrival"}), with a Wilson 95% band.${axis === "evaluations" && outside.length > 0 ? ` Not drawn: ${outside.join(", ")} (no evaluation count).` : ""}`,
+      caption: `Fraction of runs that had reached the best known within each budget (from each run's first arrival), with a Wilson 95% band.${axis === "evaluations" && outside.length > 0 ? ` Not drawn: ${outside.join(", ")} (no evaluation count).` : ""}`,
     });
   }
   const failures = records.filter((r) => r.status !== "ok" || r.fallbackReason !== null);
