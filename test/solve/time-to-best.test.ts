@@ -44,6 +44,19 @@ describe.each(CASES.map(([sampler, options]) => ({ name: sampler.name, sampler, 
     expect(runs[0]!.info.readsToBest).toBe(runs[1]!.info.readsToBest);
     expect(runs[0]!.timing.bestFoundMs).not.toBeNull();
   });
+
+  it("reports the objective evaluations spent when it first held its best: within the run's, the same for the same seed, and what firstReached says", async () => {
+    const qubo = randomQubo(12, 8);
+    const [run, again] = await Promise.all([1, 1].map((seed) => sampler.sample(qubo, { ...options, seed })));
+    const toBest = run!.info.evaluationsToBest as number;
+    expect(Number.isSafeInteger(toBest)).toBe(true);
+    expect(toBest).toBeGreaterThanOrEqual(1);
+    expect(toBest).toBeLessThanOrEqual(run!.info.evaluations as number);
+    expect(again!.info.evaluationsToBest).toBe(toBest);
+    // The best sample itself (another with the same energy may have come earlier).
+    const best = run!.bestFeasible!;
+    expect(run!.firstReached((sample) => sample.bits === best.bits)!.evaluations).toBe(toBest);
+  });
 });
 
 describe("SampleSet.firstReached", () => {
