@@ -72,7 +72,15 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
 
   const fallBack = async (reason: string): Promise<SampleSet> => {
     const reads = options.fallback?.reads ?? common.reads;
-    const set = await fallbackSampler.sample(model, { ...options.fallback?.parameters, ...common, reads });
+    let set: SampleSet;
+    try {
+      set = await fallbackSampler.sample(model, { ...options.fallback?.parameters, ...common, reads });
+    } catch (error) {
+      // Misuse found only now, by the fallback: say that the fallback ran, and why.
+      if (error instanceof RangeError) throw new RangeError(`fallback to ${fallbackName} (${solverName}: ${reason}): ${error.message}`, { cause: error });
+      if (error instanceof TypeError) throw new TypeError(`fallback to ${fallbackName} (${solverName}: ${reason}): ${error.message}`, { cause: error });
+      throw error;
+    }
     return set.withFallback({ requested, used: { mode: "classical", solver: fallbackName }, reason });
   };
   if (sampler === undefined) return fallBack(`quantum solvers not available: no '${solverName}' sampler is registered`);

@@ -86,6 +86,12 @@ describe("solve modes", () => {
     expect(restarting.nReads + Number(restarting.info.readsNotKept ?? 0)).toBeGreaterThan(3);
   });
 
+  it("says that the fallback ran, and why, when the fallback refuses the options", async () => {
+    const attempt = solve(randomQubo(12, 2), { mode: "quantum", solver: "test-quantum-limited", evaluationBudget: 5, fallback: { solver: "sa" } });
+    await expect(attempt).rejects.toThrow(RangeError);
+    await expect(attempt).rejects.toThrow(/^fallback to sa \(test-quantum-limited: needs 12 qubits, the simulator allows 10\): sa: evaluationBudget 5 is below one read/);
+  });
+
   it("falls back when the quantum backend throws", async () => {
     const set = await solve(randomQubo(6, 2), { mode: "quantum", solver: "test-quantum-throws" });
     expect(set.manifest.solver).toBe("tabu");
