@@ -29,6 +29,8 @@ export function resourceInfo(circuit: Circuit, workingBytes: number): JsonObject
 }
 
 export function formatBytes(bytes: number): string {
+  // Beyond a pebibyte the unit stops helping; the power of two says how far out of reach it is.
+  if (bytes >= 2 ** 50) return `2^${Math.log2(bytes).toFixed(Number.isInteger(Math.log2(bytes)) ? 0 : 1)} bytes`;
   if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
   if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   if (bytes >= 2 ** 10) return `${(bytes / 2 ** 10).toFixed(1)} KiB`;

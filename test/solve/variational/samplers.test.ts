@@ -90,6 +90,9 @@ describe("quantum mode", () => {
       used: { mode: "classical", solver: "tabu" },
       reason: "qaoa needs 40 qubits (a 16384.0 GiB statevector); the limit is 24 qubits",
     });
+    // far out of reach, the size is a power of two, not 9.9e+232 GiB
+    const wide = await solve(randomQubo(800, 1, 0.005), { mode: "quantum", seed: 1, reads: 1 });
+    expect(wide.fallback?.reason).toBe("qaoa needs 800 qubits (a 2^804 bytes statevector); the limit is 24 qubits");
     const vqe = await solve(randomQubo(22, 1, 0.1), { mode: "quantum", solver: "vqe", seed: 1, reads: 2 });
     expect(vqe.fallback?.reason).toMatch(/vqe needs 22 qubits .*limit is 20 qubits/);
   });
