@@ -1,5 +1,5 @@
-// Cells run in a worker thread: an interrupt stops a long cell within a second, and the session's
-// declarations and data survive it.
+// Cells run in a worker thread: an interrupt stops a long cell within a second (or a tenth of the
+// cell on a loaded machine), and the session's declarations and data survive it.
 import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { CellRunner } from "../../src/kernel/cell-runner.js";
@@ -20,22 +20,32 @@ describe("the cell runner", () => {
     expect(runner.history.map((h) => h.code)).toEqual([PAIR]);
   });
 
-  it("stops a long compile within a second of the interrupt and keeps the session", { timeout: 60_000 }, async () => {
+  it("stops a long compile long before it would end, and keeps the session", { timeout: 180_000 }, async () => {
     await runner.execute(`${BIG}\nbind big {"n": 3000}`, true);
+    // The machine's pace, measured in this run: the whole compile, left to finish once. The bound is a
+    // second, or a tenth of that compile on a loaded machine, and it must stay well below what an
+    // interrupt that waited for the cell to end would take.
+    const fullStart = performance.now();
+    expect((await runner.execute("compile big", true)).error).toBeUndefined();
+    const fullMs = performance.now() - fullStart;
+    const boundMs = Math.max(1000, fullMs / 10);
+    const waitMs = 500;
+    expect(fullMs - waitMs).toBeGreaterThan(2 * boundMs);
+
     const running = runner.execute("compile big", true);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
     expect(runner.busy).toBe(true);
     const start = performance.now();
     expect(await runner.interrupt()).toBe(true);
     const outcome = await running;
     const elapsedMs = performance.now() - start;
     expect(outcome.error?.ename).toBe("Interrupted");
-    expect(elapsedMs).toBeLessThan(1000);
-    expect(runner.executionCount).toBe(3);
+    expect(elapsedMs).toBeLessThan(boundMs);
+    expect(runner.executionCount).toBe(4);
     expect(runner.history.at(-1)?.code).toBe("compile big");
     const after = await runner.execute("compile pair", true);
     expect(after.error).toBeUndefined();
-    expect(runner.executionCount).toBe(4);
+    expect(runner.executionCount).toBe(5);
   });
 
   it("reports nothing to interrupt when idle", async () => {
