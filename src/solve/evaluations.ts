@@ -29,6 +29,11 @@ export class EvaluationCounter {
     return this.limited ? Math.floor(this.remaining / cost) : Infinity;
   }
 
+  /** Whether one more read of at least one step fits in what is left. */
+  fitsRead(cost: ReadCost): boolean {
+    return this.remaining >= cost.perRead + cost.perStep;
+  }
+
   /** Records `count` evaluations; spending beyond the limit is a solver bug, not a user error. */
   spend(count: number): void {
     if (this.used + count > this.limit) throw new Error(`internal: ${this.used + count} evaluations spent, budget ${this.limit}`);
@@ -59,12 +64,8 @@ export interface ReadCost {
  */
 export function planReads(solver: string, counter: EvaluationCounter, reads: number, cost: ReadCost, length: number, userSetLength: boolean): ReadPlan {
   if (!counter.limited) return { reads, length };
+  requireOneStep(solver, counter, cost);
   const minimum = cost.perRead + cost.perStep;
-  if (counter.limit < minimum) {
-    throw new RangeError(
-      `${solver}: evaluationBudget ${counter.limit} is below one read of one step (${cost.perRead} + ${cost.perStep} = ${minimum} objective evaluations)`,
-    );
-  }
   if (userSetLength) return { reads, length };
   // Restarting until the budget is spent: reads of the default length, but never a first read the
   // budget could not finish (an annealing schedule cut while still hot returns a poor sample).
@@ -72,4 +73,14 @@ export function planReads(solver: string, counter: EvaluationCounter, reads: num
   const sized = Math.floor((counter.limit - reads * cost.perRead) / (reads * cost.perStep));
   if (sized >= 1) return { reads, length: sized };
   return { reads: Math.floor(counter.limit / minimum), length: 1 };
+}
+
+/** Refuses a budget that cannot pay for one read of one step, with a RangeError naming the numbers. */
+export function requireOneStep(solver: string, counter: EvaluationCounter, cost: ReadCost): void {
+  const minimum = cost.perRead + cost.perStep;
+  if (counter.limit < minimum) {
+    throw new RangeError(
+      `${solver}: evaluationBudget ${counter.limit} is below one read of one step (${cost.perRead} + ${cost.perStep} = ${minimum} objective evaluations)`,
+    );
+  }
 }

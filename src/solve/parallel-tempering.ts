@@ -63,7 +63,7 @@ function temper(form: LocalSearchForm, params: TemperingParameters, context: Sam
   context.info.sweeps = plan.length;
 
   for (let read = 0; read < plan.reads; read++) {
-    if (evaluations.remaining < cost.perRead + cost.perStep) {
+    if (!evaluations.fitsRead(cost)) {
       recordEvaluationLimit(context, read);
       break;
     }

@@ -65,7 +65,7 @@ function anneal(form: LocalSearchForm, params: AnnealingParameters, context: Sam
   context.info.betaRange = [betas[0], betas[betas.length - 1]];
   context.info.sweeps = betas.length;
   for (let read = 0; read < plan.reads; read++) {
-    if (evaluations.remaining < cost.perRead + cost.perStep) {
+    if (!evaluations.fitsRead(cost)) {
       recordEvaluationLimit(context, read);
       return;
     }

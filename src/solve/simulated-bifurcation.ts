@@ -134,7 +134,7 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
   context.info.steps = nSteps;
 
   for (let read = 0; read < plan.reads; read++) {
-    if (evaluations.remaining < cost.perStep) {
+    if (!evaluations.fitsRead(cost)) {
       recordEvaluationLimit(context, read);
       return;
     }

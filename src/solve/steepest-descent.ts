@@ -1,7 +1,7 @@
 // Steepest-descent local search: from a uniform random start, repeatedly flip the variable whose
 // flip lowers the energy most, until no single flip does. Each read ends in a one-flip local minimum.
 import { type LocalSearchForm, initFields, localSearchForm, randomAssignment, steepestDescent } from "./local-field.js";
-import { planReads } from "./evaluations.js";
+import { requireOneStep } from "./evaluations.js";
 import { defineSampler, recordEvaluationLimit, recordTimeLimit } from "./sampler.js";
 
 export const steepestDescentSampler = defineSampler<Record<string, never>, LocalSearchForm>({
@@ -19,9 +19,9 @@ export const steepestDescentSampler = defineSampler<Record<string, never>, Local
     const { evaluations } = context;
     // The random start's full evaluation, then n candidates scanned per descent step.
     const cost = { perRead: 1, perStep: Math.max(1, form.n) };
-    planReads("descent", evaluations, context.reads, cost, 1, true); // refuses a budget below one scan
+    requireOneStep("descent", evaluations, cost);
     for (let read = 0; read < context.reads; read++) {
-      if (evaluations.remaining < cost.perRead + cost.perStep) {
+      if (!evaluations.fitsRead(cost)) {
         recordEvaluationLimit(context, read);
         return;
       }
@@ -33,7 +33,7 @@ export const steepestDescentSampler = defineSampler<Record<string, never>, Local
       const scans = steepestDescent(form, x, field, allowed);
       evaluations.spend(scans * cost.perStep);
       context.out.push(x);
-      if (scans === allowed && evaluations.remaining < cost.perRead + cost.perStep) {
+      if (scans === allowed && !evaluations.fitsRead(cost)) {
         recordEvaluationLimit(context, read + 1);
         return;
       }

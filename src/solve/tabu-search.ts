@@ -74,7 +74,7 @@ function search(form: LocalSearchForm, params: TabuParameters, context: SamplerC
   if (sized) context.info.iterations = plan.length;
 
   for (let read = 0; read < plan.reads; read++) {
-    if (evaluations.remaining < cost.perRead + cost.perStep) {
+    if (!evaluations.fitsRead(cost)) {
       recordEvaluationLimit(context, read);
       return;
     }
