@@ -25,18 +25,33 @@ export interface LexResult {
   readonly parseable: boolean;
 }
 
-/** Tokens after which a newline cannot end a statement (they need something on their right). */
-const CONTINUES_AFTER: ReadonlySet<TokenType> = new Set([
-  T.Plus, T.Minus, T.Star, T.Slash, T.Caret, T.EqEq, T.NotEq, T.LessEq, T.GreaterEq, T.Less, T.Greater,
-  T.Assign, T.Colon, T.Comma, T.Range, T.And, T.Or, T.Not, T.If, T.Then, T.Else, T.Where, T.In, T.Penalty,
-  T.Soft, T.Encoding, T.Minimize, T.Maximize, T.LCurly, T.Newline, T.Semicolon,
+// What the post-pass needs to know of each token type, as bits in a table indexed by tokenTypeIdx
+// (one array read per token instead of several set lookups: this pass sees every token).
+const CONTINUES_AFTER = 1; // a newline after it cannot end a statement: it needs a right-hand side
+const CONTINUES_BEFORE = 2; // a newline before it cannot end a statement
+const PREFIX = 4; // can only start an operand, so a run of them nests one level each (`- - - x`, `not not b`)
+const OPENS = 8;
+const CLOSES = 16;
+const STARTS_NESTING_RUN = 32; // `if` chains nest through `else`, `sum`s through their body
+const ENDS_STATEMENT = 64;
+
+const FLAGS = flagTable([
+  [CONTINUES_AFTER, [T.Plus, T.Minus, T.Star, T.Slash, T.Caret, T.EqEq, T.NotEq, T.LessEq, T.GreaterEq, T.Less, T.Greater,
+    T.Assign, T.Colon, T.Comma, T.Range, T.And, T.Or, T.Not, T.If, T.Then, T.Else, T.Where, T.In, T.Penalty,
+    T.Soft, T.Encoding, T.Minimize, T.Maximize, T.LCurly, T.Newline, T.Semicolon]],
+  [CONTINUES_BEFORE, [T.LCurly, T.Then, T.Else]],
+  [PREFIX, [T.Minus, T.Not, T.If, T.Caret]],
+  [OPENS, [T.LParen, T.LBracket, T.LCurly]],
+  [CLOSES, [T.RParen, T.RBracket, T.RCurly]],
+  [STARTS_NESTING_RUN, [T.If, T.Sum]],
+  [ENDS_STATEMENT, [T.Newline, T.Semicolon, T.RCurly]],
 ]);
 
-/** Tokens before which a newline cannot end a statement. */
-const CONTINUES_BEFORE: ReadonlySet<TokenType> = new Set([T.LCurly, T.Then, T.Else]);
-
-/** Tokens that can only start an operand, so a run of them nests one level each (`- - - x`, `not not b`). */
-const PREFIX: ReadonlySet<TokenType> = new Set([T.Minus, T.Not, T.If]);
+function flagTable(entries: readonly (readonly [number, readonly TokenType[]])[]): Uint8Array {
+  const table = new Uint8Array(T.ALL_TOKENS.reduce((max, t) => Math.max(max, t.tokenTypeIdx!), 0) + 1);
+  for (const [flag, types] of entries) for (const type of types) table[type.tokenTypeIdx!]! |= flag;
+  return table;
+}
 
 export function lex(source: string, file: string | undefined): LexResult {
   const result = T.qpLexer.tokenize(source);
@@ -53,8 +68,8 @@ export function lex(source: string, file: string | undefined): LexResult {
     if (comment.tokenType === T.UnterminatedComment) diagnostics.push(M.unterminatedComment(lines.tokenSpan(comment, file)));
     else comments.push(comment);
   }
-  const tokens = filterNewlines(result.tokens);
-  const tooDeep = findTooDeep(tokens);
+  const tokens = result.tokens;
+  const tooDeep = keepStatementNewlines(tokens);
   if (tooDeep !== undefined) diagnostics.push(M.nestingTooDeep(MAX_NESTING, lines.tokenSpan(tooDeep, file)));
   return { tokens, comments, diagnostics, lines, parseable: tooDeep === undefined };
 }
@@ -68,51 +83,52 @@ export function setEndOffsets(tokens: readonly IToken[]): void {
 }
 
 /**
- * Keeps the newlines that may end a statement. Brackets are tracked on a stack so that the `)` that
- * closes a `sum(…)` header is known: its body may start on the next line.
+ * Drops, in place, the newlines that cannot end a statement, and returns the first kept token at
+ * which nesting passes MAX_NESTING (undefined when there is none). Brackets are tracked on a stack
+ * so that the `)` that closes a `sum(…)` header is known: its body may start on the next line.
+ * Nesting counts bracket depth plus the current run of prefix operators; `if`/`sum` runs are bounded
+ * separately (they nest until the statement ends).
  */
-function filterNewlines(tokens: readonly IToken[]): IToken[] {
-  const kept: IToken[] = [];
+function keepStatementNewlines(tokens: IToken[]): IToken | undefined {
+  const newline = T.Newline.tokenTypeIdx!;
+  const lParen = T.LParen.tokenTypeIdx!;
+  const lBracket = T.LBracket.tokenTypeIdx!;
+  const lCurly = T.LCurly.tokenTypeIdx!;
+  const rCurly = T.RCurly.tokenTypeIdx!;
+  const sum = T.Sum.tokenTypeIdx!;
   const openedBySum: boolean[] = [];
   let sumHeaderJustClosed = false;
-  for (let i = 0; i < tokens.length; i++) {
+  let previous = newline; // type of the last kept token; a newline at the start is dropped
+  let kept = 0;
+  let tooDeep: IToken | undefined;
+  let brackets = 0;
+  let prefixRun = 0;
+  let nestingRun = 0;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
     const token = tokens[i]!;
-    const type = token.tokenType;
-    if (type === T.Newline) {
-      const previous = kept.length > 0 ? kept[kept.length - 1]!.tokenType : T.Newline;
-      const next = tokens[i + 1];
-      const continues = openedBySum.length > 0 || sumHeaderJustClosed || CONTINUES_AFTER.has(previous) ||
-        (next !== undefined && CONTINUES_BEFORE.has(next.tokenType));
+    const type = token.tokenTypeIdx;
+    const flags = FLAGS[type]!;
+    if (type === newline) {
+      const continues = openedBySum.length > 0 || sumHeaderJustClosed || (FLAGS[previous]! & CONTINUES_AFTER) !== 0 ||
+        (i + 1 < n && (FLAGS[tokens[i + 1]!.tokenTypeIdx]! & CONTINUES_BEFORE) !== 0);
       if (continues) continue;
     }
     sumHeaderJustClosed = false;
-    if (type === T.LParen || type === T.LBracket) {
-      openedBySum.push(type === T.LParen && kept.length > 0 && kept[kept.length - 1]!.tokenType === T.Sum);
-    } else if (type === T.RParen || type === T.RBracket) {
-      sumHeaderJustClosed = openedBySum.pop() === true;
-    } else if (type === T.LCurly || type === T.RCurly) {
-      openedBySum.length = 0;
-    }
-    kept.push(token);
-  }
-  return kept;
-}
+    if (type === lParen || type === lBracket) openedBySum.push(type === lParen && previous === sum);
+    else if (type === lCurly || type === rCurly) openedBySum.length = 0;
+    else if (flags & CLOSES) sumHeaderJustClosed = openedBySum.pop() === true;
+    tokens[kept++] = token;
+    previous = type;
 
-/** The first token at which bracket depth plus the current run of prefix operators passes the limit. */
-function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
-  let brackets = 0;
-  let prefixRun = 0;
-  let ifs = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const type = token.tokenType;
-    if (type === T.LParen || type === T.LBracket || type === T.LCurly) brackets++;
-    else if (type === T.RParen || type === T.RBracket || type === T.RCurly) brackets = Math.max(0, brackets - 1);
-    // `if` chains nest through their `else` branch and `sum`s through their body, until the statement ends.
-    if (type === T.If || type === T.Sum) ifs++;
-    else if (type === T.Newline || type === T.Semicolon || type === T.RCurly) ifs = 0;
-    prefixRun = PREFIX.has(type) || type === T.Caret ? prefixRun + 1 : type === T.LParen || type === T.LBracket ? prefixRun : 0;
-    if (brackets + prefixRun > MAX_NESTING || ifs > 2 * MAX_NESTING) return token;
+    if (tooDeep !== undefined) continue;
+    if (flags & OPENS) brackets++;
+    else if (flags & CLOSES) brackets = Math.max(0, brackets - 1);
+    if (flags & STARTS_NESTING_RUN) nestingRun++;
+    else if (flags & ENDS_STATEMENT) nestingRun = 0;
+    prefixRun = flags & PREFIX ? prefixRun + 1 : type === lParen || type === lBracket ? prefixRun : 0;
+    if (brackets + prefixRun > MAX_NESTING || nestingRun > 2 * MAX_NESTING) tooDeep = token;
   }
-  return undefined;
+  tokens.length = kept;
+  return tooDeep;
 }
