@@ -1,7 +1,7 @@
 // Tokens of the qpipe language: the lexical half of the grammar (the syntax half is parser.ts).
 //
 // Newlines are tokens, because a newline (or `;`) ends a statement. The lexer keeps every newline;
-// `filterNewlines` (in src/lang) then drops the ones that cannot end a statement: inside `(…)` and
+// `keepStatementNewlines` (src/lang/lexer.ts) then drops the ones that cannot end a statement: inside `(…)` and
 // `[…]`, after a binary operator or another token that needs a right-hand side, and before `{`,
 // `then` and `else`. The parser therefore sees a `Newline` only where a statement may end.
 import { createToken, Lexer, type TokenType } from "chevrotain";

@@ -65,6 +65,19 @@ export class AstFactory implements ChainOperands<Operand> {
     return this.lines.tokenSpan(token, this.file);
   }
 
+  /** From the start of `first` to the end of `last` (the same as joining their spans, with less garbage). */
+  tokenRange(first: IToken, last: IToken): Span {
+    return makeSpan(this.lines.tokenStart(first), this.lines.tokenEnd(last), this.file);
+  }
+
+  fromToken(first: IToken, last: Span): Span {
+    return makeSpan(this.lines.tokenStart(first), last.end, this.file);
+  }
+
+  toToken(first: Span, last: IToken): Span {
+    return makeSpan(first.start, this.lines.tokenEnd(last), this.file);
+  }
+
   identifier(token: IToken): A.Identifier {
     return { kind: "identifier", name: token.image, span: this.span(token) };
   }
@@ -97,13 +110,13 @@ export class AstFactory implements ChainOperands<Operand> {
   // ── problems ──────────────────────────────────────────────────────────────────────────────────
 
   problem(keyword: IToken, name: IToken, members: A.ProblemMember[], close: IToken): A.ProblemDecl {
-    return { kind: "problem", name: this.identifier(name), members, span: joinSpans(this.span(keyword), this.span(close)) };
+    return { kind: "problem", name: this.identifier(name), members, span: this.tokenRange(keyword, close) };
   }
 
   param(keyword: IToken, name: IToken, type: A.TypeExpr, value: A.Expr | undefined): A.ParamDecl {
     const id = this.identifier(name);
-    if (value === undefined) return { kind: "param", name: id, type, span: joinSpans(this.span(keyword), type.span) };
-    return { kind: "param", name: id, type, default: value, span: joinSpans(this.span(keyword), value.span) };
+    if (value === undefined) return { kind: "param", name: id, type, span: this.fromToken(keyword, type.span) };
+    return { kind: "param", name: id, type, default: value, span: this.fromToken(keyword, value.span) };
   }
 
   scalarType(token: IToken): A.ScalarTypeExpr {
@@ -113,15 +126,15 @@ export class AstFactory implements ChainOperands<Operand> {
   /** `element[d1][d2]…`; `close` is the last dimension's `]`. */
   withDims(element: A.ScalarTypeExpr, dims: A.Expr[], close: IToken): A.ScalarTypeExpr | A.ArrayTypeExpr {
     if (dims.length === 0) return element;
-    return { kind: "array-type", element, dims, span: joinSpans(element.span, this.span(close)) };
+    return { kind: "array-type", element, dims, span: this.toToken(element.span, close) };
   }
 
   tupleListType(open: IToken, fields: A.ScalarTypeExpr[], close: IToken): A.TupleListTypeExpr {
-    return { kind: "tuple-list-type", fields, span: joinSpans(this.span(open), this.span(close)) };
+    return { kind: "tuple-list-type", fields, span: this.tokenRange(open, close) };
   }
 
   intDomain(int: IToken, lo: A.Expr, hi: A.Expr, close: IToken): A.IntDomain {
-    return { kind: "int-domain", lo, hi, span: joinSpans(this.span(int), this.span(close)) };
+    return { kind: "int-domain", lo, hi, span: this.tokenRange(int, close) };
   }
 
   keywordDomain(token: IToken): A.BinaryDomain | A.SpinDomain {
@@ -137,33 +150,33 @@ export class AstFactory implements ChainOperands<Operand> {
       end = this.span(encoding);
       domain = { ...domain, encoding: encoding.image as A.IntEncoding };
     }
-    return { kind: "var", name: id, domain, dims, span: joinSpans(this.span(keyword), end) };
+    return { kind: "var", name: id, domain, dims, span: this.fromToken(keyword, end) };
   }
 
   letDecl(keyword: IToken, name: IToken, value: A.Expr): A.LetDecl {
-    return { kind: "let", name: this.identifier(name), value, span: joinSpans(this.span(keyword), value.span) };
+    return { kind: "let", name: this.identifier(name), value, span: this.fromToken(keyword, value.span) };
   }
 
   objective(keyword: IToken, expr: A.Expr): A.ObjectiveDecl {
     const sense: A.Sense = keyword.image === "minimize" ? "minimize" : "maximize";
-    return { kind: "objective", sense, expr, span: joinSpans(this.span(keyword), expr.span) };
+    return { kind: "objective", sense, expr, span: this.fromToken(keyword, expr.span) };
   }
 
   /** `penalty auto` or `penalty W`. */
   penalty(penalty: IToken, weight: IToken | A.Expr): A.PenaltyAuto | A.PenaltyWeight {
-    if ("tokenType" in weight) return { kind: "penalty-auto", span: joinSpans(this.span(penalty), this.span(weight)) };
-    return { kind: "penalty", value: weight, span: joinSpans(this.span(penalty), weight.span) };
+    if ("tokenType" in weight) return { kind: "penalty-auto", span: this.tokenRange(penalty, weight) };
+    return { kind: "penalty", value: weight, span: this.fromToken(penalty, weight.span) };
   }
 
   soft(keyword: IToken, value: A.Expr): A.SoftWeight {
-    return { kind: "soft", value, span: joinSpans(this.span(keyword), value.span) };
+    return { kind: "soft", value, span: this.fromToken(keyword, value.span) };
   }
 
   constraint(keyword: IToken, name: IToken, binders: BinderList | undefined, expr: A.Expr, weight: A.ConstraintWeight | undefined): A.ConstraintDecl {
     const id = this.identifier(name);
     if (expr.kind !== "binary" || !CONSTRAINT_OPS.has(expr.op)) throw new NeedsDiagnostics();
     const base = { kind: "constraint" as const, name: id, binders: binders?.binders ?? [], left: expr.left, op: expr.op as A.ConstraintOp, right: expr.right };
-    const span = joinSpans(this.span(keyword), weight?.span ?? expr.span);
+    const span = this.fromToken(keyword, weight?.span ?? expr.span);
     const where = binders?.where;
     const withWhere = where === undefined ? base : { ...base, where };
     return weight === undefined ? { ...withWhere, span } : { ...withWhere, weight, span };
@@ -179,7 +192,7 @@ export class AstFactory implements ChainOperands<Operand> {
   }
 
   tupleBinder(open: IToken, names: IToken[], source: A.Expr): A.TupleBinder {
-    return { kind: "tuple-binder", names: names.map((t) => this.identifier(t)), source, span: joinSpans(this.span(open), source.span) };
+    return { kind: "tuple-binder", names: names.map((t) => this.identifier(t)), source, span: this.fromToken(open, source.span) };
   }
 
   // ── expressions ───────────────────────────────────────────────────────────────────────────────
@@ -195,20 +208,20 @@ export class AstFactory implements ChainOperands<Operand> {
   operand(operand: Operand, chain: ChainGrouper<Operand>): A.Expr {
     if (operand.kind !== "pending-not") return operand;
     const inner = chain.climb(PRECEDENCE_ABOVE_NOT, operand.inner);
-    return { kind: "unary", op: "not", operand: inner, span: joinSpans(this.span(operand.not), inner.span) };
+    return { kind: "unary", op: "not", operand: inner, span: this.fromToken(operand.not, inner.span) };
   }
 
   /** An operand outside a chain (an exponent, the operand of `-`): a `not` covers only what follows it. */
   resolve(operand: Operand): A.Expr {
     if (operand.kind !== "pending-not") return operand;
     const inner = this.resolve(operand.inner);
-    return { kind: "unary", op: "not", operand: inner, span: joinSpans(this.span(operand.not), inner.span) };
+    return { kind: "unary", op: "not", operand: inner, span: this.fromToken(operand.not, inner.span) };
   }
 
   prefixed(prefix: IToken, operand: Operand): Operand {
     if (prefix.tokenType === T.Not) return { kind: "pending-not", not: prefix, inner: operand };
     const inner = this.resolve(operand);
-    return { kind: "unary", op: "-", operand: inner, span: joinSpans(this.span(prefix), inner.span) };
+    return { kind: "unary", op: "-", operand: inner, span: this.fromToken(prefix, inner.span) };
   }
 
   power(base: A.Expr, exponent: Operand | undefined): A.Expr {
@@ -232,33 +245,33 @@ export class AstFactory implements ChainOperands<Operand> {
 
   /** Parentheses are not kept (the formatter re-derives them), but the span covers them for carets. */
   parenthesised(open: IToken, inner: A.Expr, close: IToken): A.Expr {
-    return { ...inner, span: joinSpans(this.span(open), this.span(close)) };
+    return { ...inner, span: this.tokenRange(open, close) };
   }
 
   /** `last` is the parser's previous token (the last `]` when there are indices). */
   nameExpr(id: IToken, suffix: NameSuffix, last: IToken): A.Expr {
     const span = this.span(id);
     if (suffix === undefined) return { kind: "name", name: id.image, span };
-    if (!Array.isArray(suffix)) return { kind: "call", callee: this.identifier(id), args: suffix.args, span: joinSpans(span, this.span(suffix.close)) };
+    if (!Array.isArray(suffix)) return { kind: "call", callee: this.identifier(id), args: suffix.args, span: this.toToken(span, suffix.close) };
     const target: A.NameExpr = { kind: "name", name: id.image, span };
-    return { kind: "index", target, indices: suffix, span: joinSpans(span, this.span(last)) };
+    return { kind: "index", target, indices: suffix, span: this.toToken(span, last) };
   }
 
   sum(keyword: IToken, binders: BinderList, body: A.Expr): A.SumExpr {
-    const span = joinSpans(this.span(keyword), body.span);
+    const span = this.fromToken(keyword, body.span);
     const where = binders.where;
     return where === undefined ? { kind: "sum", binders: binders.binders, body, span } : { kind: "sum", binders: binders.binders, where, body, span };
   }
 
   ifExpr(keyword: IToken, condition: A.Expr, then: A.Expr, otherwise: A.Expr): A.IfExpr {
-    return { kind: "if", condition, then, else: otherwise, span: joinSpans(this.span(keyword), otherwise.span) };
+    return { kind: "if", condition, then, else: otherwise, span: this.fromToken(keyword, otherwise.span) };
   }
 
   // ── circuits ──────────────────────────────────────────────────────────────────────────────────
 
   circuit(keyword: IToken, name: IToken, form: CircuitForm): A.CircuitDecl | A.AnsatzDecl {
     const id = this.identifier(name);
-    const span = joinSpans(this.span(keyword), this.span(form.close));
+    const span = this.tokenRange(keyword, form.close);
     if (form.form === "ansatz") {
       return { kind: "ansatz", name: id, ansatz: this.identifier(form.ansatz), problem: this.identifier(form.problem), options: form.options, span };
     }
@@ -277,18 +290,18 @@ export class AstFactory implements ChainOperands<Operand> {
 
   gate(keyword: IToken, name: IToken, params: A.CircuitParam[], qubits: IToken[], body: A.CircuitStmt[], close: IToken): A.GateDecl {
     const id = this.identifier(name);
-    return { kind: "gate", name: id, params, qubits: qubits.map((q) => this.identifier(q)), body, span: joinSpans(this.span(keyword), this.span(close)) };
+    return { kind: "gate", name: id, params, qubits: qubits.map((q) => this.identifier(q)), body, span: this.tokenRange(keyword, close) };
   }
 
   /** `close` is the size's `]`. */
   qubitDecl(keyword: IToken, name: IToken, size: A.Expr | undefined, close: IToken): A.QubitDecl {
     const id = this.identifier(name);
-    if (size === undefined) return { kind: "qubit-decl", name: id, span: joinSpans(this.span(keyword), id.span) };
-    return { kind: "qubit-decl", name: id, size, span: joinSpans(this.span(keyword), this.span(close)) };
+    if (size === undefined) return { kind: "qubit-decl", name: id, span: this.fromToken(keyword, id.span) };
+    return { kind: "qubit-decl", name: id, size, span: this.tokenRange(keyword, close) };
   }
 
   forStmt(keyword: IToken, variable: IToken, lo: A.Expr, hi: A.Expr, body: A.CircuitStmt[], close: IToken): A.ForStmt {
-    return { kind: "for", variable: this.identifier(variable), lo, hi, body, span: joinSpans(this.span(keyword), this.span(close)) };
+    return { kind: "for", variable: this.identifier(variable), lo, hi, body, span: this.tokenRange(keyword, close) };
   }
 
   /** `measure`, `reset` or `barrier` (whose targets may be empty). */
@@ -309,7 +322,7 @@ export class AstFactory implements ChainOperands<Operand> {
   qubitRef(register: IToken, index: A.Expr | undefined, close: IToken): A.QubitRef {
     const id = this.identifier(register);
     if (index === undefined) return { kind: "qubit-ref", register: id, span: id.span };
-    return { kind: "qubit-ref", register: id, index, span: joinSpans(id.span, this.span(close)) };
+    return { kind: "qubit-ref", register: id, index, span: this.toToken(id.span, close) };
   }
 }
 

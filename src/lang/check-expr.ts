@@ -74,6 +74,11 @@ export const IN_COMPARISON: ParamOnlyContext = { code: "variable-in-comparison",
 export const IN_SIZE: ParamOnlyContext = { code: "variable-in-size", what: "a size, bound or default" };
 export const IN_WEIGHT: ParamOnlyContext = { code: "variable-in-weight", what: "a penalty or soft weight" };
 
+/** The span of `name[i][j]`, built only for a report (most references need none). */
+function referenceSpan(target: A.NameExpr, indices: readonly A.Expr[]): Span {
+  return indices.length === 0 ? target.span : { ...target.span, end: indices[indices.length - 1]!.span.end };
+}
+
 function isNumeric(type: ScalarType): boolean {
   return type === "int" || type === "real" || type === "angle";
 }
@@ -266,9 +271,8 @@ export class ExprChecker {
     const info = this.resolve(target.name, target.span, indices.length);
     for (const index of indices) this.integer(index, "an index", IN_INDEX);
     if (info === undefined) return ERROR;
-    const span = indices.length === 0 ? target.span : { ...target.span, end: indices[indices.length - 1]!.span.end };
     if (info.kind === "qubit") {
-      this.report(M.qubitAsNumber(target.name, span));
+      this.report(M.qubitAsNumber(target.name, referenceSpan(target, indices)));
       return ERROR;
     }
     if (info.kind === "tuple-list") {
@@ -276,11 +280,11 @@ export class ExprChecker {
       return ERROR;
     }
     if (info.nDims === 0 && indices.length > 0) {
-      this.report(M.notIndexable(target.name, span));
+      this.report(M.notIndexable(target.name, referenceSpan(target, indices)));
       return ERROR;
     }
     if (info.nDims !== indices.length) {
-      this.report(M.wrongIndexCount(target.name, info.nDims, indices.length, span));
+      this.report(M.wrongIndexCount(target.name, info.nDims, indices.length, referenceSpan(target, indices)));
       return ERROR;
     }
     const symbolic = info.type === "angle";
