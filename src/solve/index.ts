@@ -8,6 +8,7 @@ export { type Manifest, type SolverFamily, qpipeVersion, quboHash } from "./mani
 export { ReadBuffer } from "./read-buffer.js";
 export {
   type Fallback,
+  type FallbackTime,
   type Sample,
   type SampleSetJson,
   type SampleSetMeta,

@@ -52,11 +52,23 @@ export interface SolverChoice {
   readonly solver: string;
 }
 
+/** How a time limit was shared between a failed attempt and its fallback, in ms. */
+export interface FallbackTime {
+  /** The request's `timeLimitMs`, which bounds attempt and fallback together. */
+  readonly requestedMs: number;
+  /** Spent before the fallback started (admit check and attempt), whole ms rounded up. */
+  readonly spentMs: number;
+  /** The fallback's `timeLimitMs` (also its manifest's): requestedMs − spentMs, or a floor when that is less. */
+  readonly givenMs: number;
+}
+
 /** Present when a run did not use what was asked for, and why. */
 export interface Fallback {
   readonly requested: SolverChoice;
   readonly used: SolverChoice;
   readonly reason: string;
+  /** Present when the request had a time limit. */
+  readonly time?: FallbackTime;
 }
 
 export interface SampleSetMeta {

@@ -4,7 +4,6 @@ import { exportQasm3 } from "../../src/io/index.js";
 import {
   type Backend,
   BackendError,
-  type BackendJob,
   BackendTimeoutError,
   callBackend,
   localSimulatorBackend,
@@ -15,36 +14,9 @@ import {
 } from "../../src/solve/index.js";
 import { createRng } from "../../src/util/rng.js";
 import { randomQubo } from "./problems.js";
+import { hanging, scripted } from "./test-backends.js";
 
 const QAOA = { p: 1, maxEvaluations: 40 };
-
-/** A backend that answers `answer` after the failures given, recording each job it gets. */
-function scripted(failures: readonly Error[], inner: Backend = localSimulatorBackend({ name: "scripted" })): Backend & { jobs: BackendJob[] } {
-  const jobs: BackendJob[] = [];
-  return {
-    jobs,
-    describe: () => ({ ...inner.describe(), name: "scripted" }),
-    run: async (job) => {
-      jobs.push(job);
-      const failure = failures[jobs.length - 1];
-      if (failure) throw failure;
-      return inner.run(job);
-    },
-  };
-}
-
-/** A backend that never answers; records when it started and when its signal was aborted. */
-function hanging(): Backend & { startedAt?: number; abortedAt?: number } {
-  const backend: Backend & { startedAt?: number; abortedAt?: number } = {
-    describe: () => ({ name: "hanging", maxQubits: 30, basisGates: ["rz", "sx", "x", "cx", "h", "rx", "rzz", "ry"] }),
-    run: (job) => {
-      backend.startedAt = performance.now();
-      job.signal.addEventListener("abort", () => (backend.abortedAt = performance.now()));
-      return new Promise(() => undefined);
-    },
-  };
-  return backend;
-}
 
 /** Total variation distance between two sets' empirical distributions over bitstrings. */
 function totalVariation(a: SampleSet, b: SampleSet): number {

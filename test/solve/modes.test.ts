@@ -103,6 +103,10 @@ describe("solve modes", () => {
     const set = await solve(randomQubo(6, 2), { mode: "quantum", solver: "test-quantum-hangs", timeLimitMs: 200 });
     expect(performance.now() - started).toBeLessThan(200 + 100 + 1000);
     expect(set.fallback?.reason).toContain("timed out");
+    // Abandoned at the limit plus its grace, the attempt left nothing: the fallback gets the floor.
+    expect(set.fallback?.time?.spentMs).toBeGreaterThanOrEqual(200 + 100 - 1);
+    expect(set.fallback?.time?.givenMs).toBe(20);
+    expect(set.manifest.timeLimitMs).toBe(20);
     expect(set.bestFeasible).toBeDefined();
   });
 
