@@ -17,10 +17,22 @@ const PAGES = [
   "docs/backends.md",
   "docs/formats.md",
   "docs/pipeline-stages.md",
+  "docs/solvers.md",
+  "docs/variational.md",
+  "docs/benchmarking.md",
+  "docs/language.md",
+  "docs/notebooks.md",
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), "qpipe-docs-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Examples that write to os.tmpdir() (benchmarking.md's suite output) write into the scratch folder.
+const savedTmpdir = process.env.TMPDIR;
+process.env.TMPDIR = scratch;
+afterAll(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe.each(PAGES)("the TypeScript examples of %s", (page) => {
   const modules = snippetModules(readFileSync(join(root, page), "utf8"), index);
@@ -71,6 +83,11 @@ describe("snippet modules", () => {
       { line: 3, expected: "1" },
       { line: 10, expected: "2 b\nmore" },
     ]);
+  });
+
+  it("points a notebook cell's import of the built library at the sources too", () => {
+    const [module] = snippetModules('```ts\nimport { y } from "../dist/src/index.js";\n```', "/abs/index.ts");
+    expect(module!.source).toContain('import { y } from "/abs/index.ts";');
   });
 
   it("refuses a continuation with nothing to continue", () => {

@@ -4,7 +4,8 @@
 //   ```ts continue   appended to the module of the runnable block before it (shares its names)
 //   ```ts no-run     not run: declarations, outlines, or examples too slow for a test
 //
-// `import … from "qpipe"` is pointed at the sources. A `console.log(…);` line followed by comment
+// `import … from "qpipe"`, and a notebook cell's `import … from "../dist/src/index.js"`, are pointed
+// at the sources. A `console.log(…);` line followed by comment
 // lines is a claim about the output: the comment lines, without their `// `, must be exactly what
 // the call prints.
 import { fencedBlocks } from "./markdown.js";
@@ -40,7 +41,7 @@ export function snippetModules(markdown: string, indexPath: string): SnippetModu
     if (!continues) modules.push(current);
     const lines = block.code.split("\n");
     for (let i = 0; i < lines.length; i++) {
-      const text = lines[i]!.replace(/from "qpipe"/g, `from ${JSON.stringify(indexPath)}`);
+      const text = lines[i]!.replace(/from "(?:qpipe|\.\.\/dist\/src\/index\.js)"/g, `from ${JSON.stringify(indexPath)}`);
       const print = /^(\s*)console\.log\((.*)\);\s*$/.exec(text);
       const expected: string[] = [];
       while (print && i + 1 + expected.length < lines.length) {
