@@ -8,6 +8,7 @@
 import type { IToken, TokenType } from "chevrotain";
 import * as T from "../../grammar/tokens.js";
 import type * as A from "./ast.js";
+import { constraintDecl } from "./ast.js";
 import type { Span } from "./diagnostic.js";
 import { ChainGrouper, type ChainOperands, MAX_CHAIN, PRECEDENCE_ABOVE_NOT } from "./operators.js";
 import { joinSpans, type LineIndex, makeSpan } from "./span.js";
@@ -175,11 +176,8 @@ export class AstFactory implements ChainOperands<Operand> {
   constraint(keyword: IToken, name: IToken, binders: BinderList | undefined, expr: A.Expr, weight: A.ConstraintWeight | undefined): A.ConstraintDecl {
     const id = this.identifier(name);
     if (expr.kind !== "binary" || !CONSTRAINT_OPS.has(expr.op)) throw new NeedsDiagnostics();
-    const base = { kind: "constraint" as const, name: id, binders: binders?.binders ?? [], left: expr.left, op: expr.op as A.ConstraintOp, right: expr.right };
-    const span = this.fromToken(keyword, weight?.span ?? expr.span);
-    const where = binders?.where;
-    const withWhere = where === undefined ? base : { ...base, where };
-    return weight === undefined ? { ...withWhere, span } : { ...withWhere, weight, span };
+    const comparison = { left: expr.left, op: expr.op as A.ConstraintOp, right: expr.right };
+    return constraintDecl(id, binders?.binders ?? [], binders?.where, comparison, weight, this.fromToken(keyword, weight?.span ?? expr.span));
   }
 
   binderList(binders: A.Binder[], where: A.Expr | undefined): BinderList {

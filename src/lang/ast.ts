@@ -161,6 +161,22 @@ export interface ConstraintDecl {
 
 export type ConstraintWeight = PenaltyAuto | PenaltyWeight | SoftWeight;
 
+/**
+ * A constraint node from its parts; `where` and `weight` are present only when written (nodes are
+ * plain JSON). Four literal shapes rather than spreads: spreading a base object per optional field
+ * made this node several times as costly to build as any other.
+ */
+export function constraintDecl(
+  name: Identifier, binders: readonly Binder[], where: Expr | undefined, comparison: { left: Expr; op: ConstraintOp; right: Expr },
+  weight: ConstraintWeight | undefined, span: Span,
+): ConstraintDecl {
+  const { left, op, right } = comparison;
+  if (where === undefined) {
+    return weight === undefined ? { kind: "constraint", name, binders, left, op, right, span } : { kind: "constraint", name, binders, left, op, right, weight, span };
+  }
+  return weight === undefined ? { kind: "constraint", name, binders, left, op, right, where, span } : { kind: "constraint", name, binders, left, op, right, where, weight, span };
+}
+
 /** Hard constraint, weight chosen so that the QUBO minimum is feasible when a feasible point exists. */
 export interface PenaltyAuto {
   readonly kind: "penalty-auto";

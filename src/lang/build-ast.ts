@@ -4,7 +4,7 @@
 // to report; text without is built to the same AST by the parser's actions (ast-factory.ts). A declaration left incomplete by a syntax error is
 // dropped here (its syntax error is already reported), so the checker sees only whole nodes.
 import type { IToken } from "chevrotain";
-import type * as A from "./ast.js";
+import * as A from "./ast.js";
 import type { Diagnostic, Span } from "./diagnostic.js";
 import { ExprBuilder } from "./build-expr.js";
 import { type Children, type CstNode, firstToken, Incomplete, needNode, needToken, node, nodes, nodesInOrder, token, tokens } from "./cst-reader.js";
@@ -219,10 +219,7 @@ export class AstBuilder extends ExprBuilder {
       const keyword = (penalty ?? soft)!;
       weight = { kind: penalty !== undefined ? "penalty" : "soft", value, span: joinSpans(this.span(keyword), value.span) };
     }
-    const base = { kind: "constraint" as const, name, binders, left: expr.left, op: expr.op, right: expr.right };
-    const span = joinSpans(this.span(start), weight?.span ?? expr.span);
-    const withWhere = where === undefined ? base : { ...base, where };
-    return weight === undefined ? { ...withWhere, span } : { ...withWhere, weight, span };
+    return A.constraintDecl(name, binders, where, { left: expr.left, op: expr.op, right: expr.right }, weight, joinSpans(this.span(start), weight?.span ?? expr.span));
   }
 
   // ── circuits ──────────────────────────────────────────────────────────────────────────────────
