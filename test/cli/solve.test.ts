@@ -94,6 +94,8 @@ describe("qpipe solve", () => {
     expect(large.fallback.requested).toEqual({ mode: "quantum", solver: "qaoa" });
     expect(large.fallback.reason).toMatch(/40 qubits/);
     expect(large.best.objective).toBe(40);
+    const timed = await run("ring40.rud", "--solver", "qaoa", "--time-limit", "5");
+    expect(timed.stdout).toMatch(/^fallback {3}qaoa → tabu: qaoa needs 40 qubits .* \(tabu had \d+ of the 5000 ms\)$/m);
   });
 
   it("--backend local samples qaoa's final state through the Backend interface", async () => {

@@ -34,7 +34,7 @@ options:
   --seed N           seed of the run (default 0); the same seed gives the same answer
   --reads R          independent reads (restarts) of the solver; 'max': restart until the time
                      limit or the evaluation budget is spent (solvers whose reads are restarts)
-  --time-limit SEC   wall-clock budget of the solve phase
+  --time-limit SEC   wall-clock budget of the solve phase (a fallback gets what is left of it)
   --evaluations N    budget of objective evaluations (one per candidate assignment scored); sa, pt,
                      sb and tabu size their runs from it, and the same seed gives the same answer
                      (milp does not count evaluations and refuses it)
@@ -238,7 +238,12 @@ function report(set: SampleSet, best: Sample | undefined, seed: number): object 
 function describe(set: SampleSet, best: Sample | undefined): string {
   const m = set.manifest;
   const lines = [`solver     ${m.solver} (${m.family}; seed ${m.seed}, ${set.nReads} reads, ${set.samples.length} distinct samples)`];
-  if (set.fallback) lines.push(`fallback   ${set.fallback.requested.solver} → ${set.fallback.used.solver}: ${set.fallback.reason}`);
+  if (set.fallback) {
+    const { requested, used, reason, time } = set.fallback;
+    // The time limit covers both: say how much of it the fallback had.
+    const share = time === undefined ? "" : ` (${used.solver} had ${time.givenMs} of the ${time.requestedMs} ms)`;
+    lines.push(`fallback   ${requested.solver} → ${used.solver}: ${reason}${share}`);
+  }
   if (best === undefined) {
     lines.push("best       no feasible sample");
   } else {
