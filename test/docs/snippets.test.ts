@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { snippetModules } from "./snippets.js";
+import { typeErrors } from "./type-check.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const index = join(root, "src/index.ts");
@@ -49,6 +50,23 @@ describe.each(PAGES)("the TypeScript examples of %s", (page) => {
     for (const [k, claim] of module.claims.entries()) {
       expect(__printed[k], `what the console.log at ${page}:${claim.line} prints`).toBe(claim.expected);
     }
+  });
+});
+
+describe("the TypeScript examples of every page above", () => {
+  // One program for all pages: checking src once is most of the cost.
+  it("type-check with the project's compiler options", { timeout: 180_000 }, () => {
+    const folder = join(scratch, "types");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "package.json"), '{ "type": "module" }\n'); // ES modules: top-level await
+    const files = PAGES.flatMap((page) =>
+      snippetModules(readFileSync(join(root, page), "utf8"), index).map((module) => {
+        const file = join(folder, `${page.replace(/\W/g, "-")}-${module.line}.ts`);
+        writeFileSync(file, module.source);
+        return file;
+      }),
+    );
+    expect(typeErrors(files, root)).toBe("");
   });
 });
 
