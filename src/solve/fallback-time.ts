@@ -14,7 +14,7 @@ export const FALLBACK_FLOOR_SHARE = 0.05;
  * up: given = requested − spent unless the floor applies).
  *
  * Why a floor: an attempt that ran out its time leaves nothing, yet the caller still needs an answer.
- * Every classical solver returns its first read whatever its deadline, but a read cut within its
+ * The local-search solvers return their first read whatever their deadline, but a read cut at its
  * first clock poll is little more than a random start (and HiGHS may not reach an incumbent at all).
  * An admitted attempt means a small problem (one the quantum sampler could hold), on which 20 ms
  * buys tabu thousands of moves; 5% keeps the share in proportion when the budget is long (a minute's
