@@ -11,7 +11,8 @@ const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.e
 /** Every ```qp block of every page, as [where, source]. */
 const examples = pages.flatMap((page) =>
   fencedBlocks(readFileSync(join(root, page), "utf8"))
-    .filter((block) => block.lang === "qp" && !block.flags.includes("no-check"))
+    // Cells (```qp cell) mix in notebook commands: kernel-cells.test.ts runs them in the kernel.
+    .filter((block) => block.lang === "qp" && !block.flags.includes("no-check") && !block.flags.includes("cell"))
     .map((block) => [`${page}:${block.line}`, block.code] as const),
 );
 
