@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Command } from "../../src/cli/command.js";
-
-const root = resolve(import.meta.dirname, "../..");
-const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+import { pages, readPage, root } from "./pages.js";
 
 /** Each subcommand lives in src/cli/commands/NAME.ts (as src/cli/main.ts loads them). */
 const commandsDir = join(root, "src/cli/commands");
@@ -27,7 +25,7 @@ interface Mention {
 function mentions(page: string, commands: ReadonlySet<string>): Mention[] {
   const found: Mention[] = [];
   let open: { page: string; command: string; flags: string[]; line: number } | undefined;
-  readFileSync(join(root, page), "utf8")
+  readPage(page)
     .split("\n")
     .forEach((text, index) => {
       const flagsIn = (s: string) => [...s.replace(/#.*$/, "").matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]);

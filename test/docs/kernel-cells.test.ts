@@ -1,17 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CellOutput } from "../../src/kernel/cell-outcome.js";
 import { KernelSession } from "../../src/kernel/session.js";
 import { type FencedBlock, fencedBlocks } from "./markdown.js";
+import { pages, readPage, root } from "./pages.js";
 
 // A ```qp cell block is a notebook cell for the qpipe kernel (declarations and commands). The cells
 // of a page run in order in one session, as the cells of one notebook, and none may fail; a
 // ```text output block right after a cell must be the cell's text: each output's text/plain (or
 // stream text) on its own lines, in order.
-
-const root = resolve(import.meta.dirname, "../..");
-const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 
 interface DocCell {
   readonly cell: FencedBlock;
@@ -40,7 +37,7 @@ function outputText(output: CellOutput): string {
   return String(text).replace(/\n$/, "");
 }
 
-const withCells = pages.map((page) => [page, docCells(readFileSync(join(root, page), "utf8"))] as const).filter(([, cells]) => cells.length > 0);
+const withCells = pages.map((page) => [page, docCells(readPage(page))] as const).filter(([, cells]) => cells.length > 0);
 
 describe("qpipe kernel cells in the documentation", () => {
   it("finds them", () => {

@@ -1,20 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/lang/check.js";
 import { renderDiagnostics } from "../../src/lang/render.js";
-import { fencedBlocks } from "./markdown.js";
+import { blocksOf } from "./pages.js";
 
-const root = resolve(import.meta.dirname, "../..");
-const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
-
-/** Every ```qp block of every page, as [where, source]. */
-const examples = pages.flatMap((page) =>
-  fencedBlocks(readFileSync(join(root, page), "utf8"))
-    // Cells (```qp cell) mix in notebook commands: kernel-cells.test.ts runs them in the kernel.
-    .filter((block) => block.lang === "qp" && !block.flags.includes("no-check") && !block.flags.includes("cell"))
-    .map((block) => [`${page}:${block.line}`, block.code] as const),
-);
+/** Every ```qp block of every page, as [where, source]. Cells (```qp cell) mix in notebook commands: kernel-cells.test.ts runs them. */
+const examples = blocksOf("qp", (flags) => !flags.includes("no-check") && !flags.includes("cell"));
 
 describe("qpipe-language examples in the documentation", () => {
   it("finds them", () => {
