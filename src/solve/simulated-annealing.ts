@@ -2,7 +2,8 @@
 // visits the variables in order and flips x_i with probability min(1, e^{−β ΔE_i}), ΔE_i read from
 // the local field in O(1) and the fields updated over the CSR row on acceptance. β follows a
 // geometric (or linear) schedule between bounds chosen from the coefficient scale (defaultBetaRange),
-// as dwave-neal does; each read starts from a uniform random assignment and returns its final state.
+// as dwave-neal does; each read starts from a uniform random assignment and returns its final state,
+// counted as found at the first sweep that ended at its final energy.
 import {
   type LocalSearchForm,
   defaultBetaRange,
@@ -72,14 +73,17 @@ function anneal(form: LocalSearchForm, params: AnnealingParameters, context: Sam
     const rng = context.rng.fork(read);
     const next = (): number => rng.next();
     randomAssignment(x, next);
-    initFields(form, x, field);
+    let energy = initFields(form, x, field);
     evaluations.spend(cost.perRead);
+    const spentAtStart = evaluations.spent;
     const sweeps = Math.min(betas.length, evaluations.fits(cost.perStep));
+    const lows = new EnergyRecords(energy, context.elapsedMs());
     let done = 0;
     let timeUp = false;
     while (done < sweeps) {
-      metropolisSweep(form, x, field, betas[done], next);
+      energy += metropolisSweep(form, x, field, betas[done], next);
       done++;
+      lows.observe(energy, done, context.elapsedMs);
       if (done % CLOCK_EVERY === 0 && done < betas.length && context.deadline.expired()) {
         timeUp = true;
         break;
@@ -89,15 +93,48 @@ function anneal(form: LocalSearchForm, params: AnnealingParameters, context: Sam
     const budgetCut = !timeUp && done < betas.length;
     // A read cut short by a budget is still hot: quench it towards the nearest local minimum, within
     // what is left of the evaluation budget, so the sample is worth comparing (and say so in info).
-    if (timeUp || budgetCut) {
+    const quenched = timeUp || budgetCut;
+    if (quenched) {
       evaluations.spend(sequentialDescent(form, x, field, evaluations.fits(cost.perStep)) * cost.perStep);
       context.info.quenchedRead = read;
     }
-    context.out.push(x);
+    // A read counts as found (time and evaluations) when it first reached its final energy, as tabu
+    // and PT count their best, not at the end of its schedule; a quenched read at the end of the quench.
+    if (quenched) context.out.push(x);
+    else {
+      const found = lows.firstAtOrBelow(energy);
+      context.out.push(x, found.ms, spentAtStart + found.sweep * cost.perStep);
+    }
     const targetReached = context.targetEnergy > -Infinity && initFields(form, x, field) <= context.targetEnergy;
     if (stopAfterRead(context, read + 1, plan.reads, { targetReached, budgetCut, timeUp })) return;
   }
   if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
+}
+
+/**
+ * The read's successive record lows (energy at the end of a sweep, the sweep, and when), so that the
+ * first sweep at or below any energy is known afterwards without keeping every sweep's energy.
+ * Energies are running sums of ΔE, so "at or below" allows for their rounding.
+ */
+class EnergyRecords {
+  private readonly lows: { readonly energy: number; readonly sweep: number; readonly ms: number }[];
+
+  constructor(start: number, ms: number) {
+    this.lows = [{ energy: start, sweep: 0, ms }];
+  }
+
+  observe(energy: number, sweep: number, clock: () => number): void {
+    if (energy < this.lows[this.lows.length - 1]!.energy - tolerance(energy)) this.lows.push({ energy, sweep, ms: clock() });
+  }
+
+  firstAtOrBelow(energy: number): { readonly sweep: number; readonly ms: number } {
+    const limit = energy + tolerance(energy);
+    return this.lows.find((low) => low.energy <= limit) ?? this.lows[this.lows.length - 1]!;
+  }
+}
+
+function tolerance(energy: number): number {
+  return 1e-9 * Math.max(1, Math.abs(energy));
 }
 
 /** One Metropolis sweep at inverse temperature β over variables 0 … n−1 in order; returns ΔE. */

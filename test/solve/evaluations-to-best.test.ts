@@ -24,6 +24,18 @@ describe("evaluations to the best under a long budget", () => {
     });
   }
 
+  it("annealing counts up to the sweep after which the read's energy last changed, not the end of its schedule", async () => {
+    // One long anneal of an easy problem: the read freezes long before its 20,000th sweep.
+    const n = 14;
+    const set = await simulatedAnnealing.sample(qubo, { reads: 1, sweeps: 20_000, seed: 4 });
+    const spent = set.info.evaluations as number;
+    expect(spent).toBe(1 + 20_000 * n);
+    const found = set.info.evaluationsToBest as number;
+    expect(found).toBeLessThan(0.5 * spent);
+    // Charged whole sweeps: the random start plus a number of sweeps.
+    expect((found - 1) % n).toBe(0);
+  });
+
   it("tabu counts up to the iteration that found the best, not the end of its walk", async () => {
     // One walk that goes on for 100,000 iterations after its last improvement.
     const set = await tabuSearch.sample(qubo, { reads: 1, stallIterations: 100_000, seed: 2 });
