@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FALLBACK_FLOOR_MS, fallbackTime } from "../../src/solve/fallback-time.js";
-import { BackendError, type SampleSet, type SolveOptions, solve, tabuSearch } from "../../src/solve/index.js";
+import { BackendError, SampleSet, type SolveOptions, solve, tabuSearch } from "../../src/solve/index.js";
 import { randomQubo } from "./problems.js";
 import { hanging, scripted, slow } from "./test-backends.js";
 
@@ -57,6 +57,7 @@ describe("a solve's time limit covers the quantum attempt and its fallback", () 
     const { spentMs, givenMs } = limited.fallback!.time!;
     expect(spentMs).toBeGreaterThanOrEqual(1);
     expect(givenMs).toBe(60_000 - spentMs);
+    expect(SampleSet.fromJSON(JSON.parse(JSON.stringify(limited))).fallback).toEqual(limited.fallback);
     const unlimited = await solve(wide, refused);
     expect(limited.info.stoppedBy).toBeUndefined();
     expect(limited.toJSON().samples).toEqual(unlimited.toJSON().samples);
