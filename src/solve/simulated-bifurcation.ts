@@ -146,6 +146,11 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
       x[s] = 0.2 * rng.next() - 0.1;
       y[s] = 0.2 * rng.next() - 0.1;
     }
+    const spentAtStart = evaluations.spent;
+    // The read's answer is its signs; it counts as found (time and evaluations) at the check after
+    // which they last changed (checked with the clock, every few steps), as tabu and PT count their best.
+    let settled = { step: 0, ms: context.elapsedMs() };
+    signsOf(x, bits);
     let stopped = false;
     for (let step = 0; step < steps; step++) {
       done++;
@@ -166,19 +171,35 @@ function bifurcate(form: IsingForm, params: BifurcationParameters, context: Samp
         }
         x[s] = xs;
       }
-      if (step % CLOCK_EVERY === CLOCK_EVERY - 1 && context.deadline.expired()) {
+      const atCheck = step % CLOCK_EVERY === CLOCK_EVERY - 1;
+      if ((atCheck || step === steps - 1) && signsOf(x, bits)) settled = { step: done, ms: context.elapsedMs() };
+      if (atCheck && context.deadline.expired()) {
         stopped = true;
         break;
       }
     }
     evaluations.spend(done * cost.perStep);
     const budgetCut = !stopped && done < nSteps;
-    // Spin i + 1 relative to the field spin: s_i·s₀ = +1 ↔ x_i = 0.
-    const reference = x[0] >= 0 ? 1 : -1;
-    for (let i = 0; i < n; i++) bits[i] = x[i + 1] * reference >= 0 ? 0 : 1;
-    context.out.push(bits);
+    context.out.push(bits, settled.ms, spentAtStart + settled.step * cost.perStep);
     const targetReached = context.targetEnergy > -Infinity && quboEnergy(form.qubo, bits) <= context.targetEnergy;
     if (stopAfterRead(context, read + 1, plan.reads, { targetReached, budgetCut, timeUp: stopped })) return;
   }
   if (plan.reads < context.reads) recordEvaluationLimit(context, plan.reads);
+}
+
+/**
+ * Writes the assignment the oscillators' signs stand for into `bits` (spin i + 1 relative to the
+ * field spin: s_i·s₀ = +1 ↔ x_i = 0); true when it differs from what `bits` held.
+ */
+function signsOf(x: Float64Array, bits: Uint8Array): boolean {
+  const reference = x[0]! >= 0 ? 1 : -1;
+  let changed = false;
+  for (let i = 0; i < bits.length; i++) {
+    const bit = x[i + 1]! * reference >= 0 ? 0 : 1;
+    if (bits[i] !== bit) {
+      bits[i] = bit;
+      changed = true;
+    }
+  }
+  return changed;
 }

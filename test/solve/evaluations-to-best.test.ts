@@ -2,7 +2,7 @@
 // its best sample, far below the whole spend when the best came early (every counting solver's count
 // is checked in time-to-best.test.ts).
 import { describe, expect, it } from "vitest";
-import { parallelTempering, qaoaSampler, randomSampler, simulatedAnnealing, tabuSearch, SampleSet } from "../../src/solve/index.js";
+import { parallelTempering, qaoaSampler, randomSampler, simulatedAnnealing, simulatedBifurcation, tabuSearch, SampleSet } from "../../src/solve/index.js";
 import { ReadBuffer } from "../../src/solve/read-buffer.js";
 import { randomQubo } from "./problems.js";
 
@@ -34,6 +34,17 @@ describe("evaluations to the best under a long budget", () => {
     expect(found).toBeLessThan(0.5 * spent);
     // Charged whole sweeps: the random start plus a number of sweeps.
     expect((found - 1) % n).toBe(0);
+  });
+
+  it("bifurcation counts up to the check after which the read's signs last changed, not the end of its ramp", async () => {
+    const n = 14;
+    const set = await simulatedBifurcation.sample(qubo, { reads: 1, steps: 20_000, seed: 4 });
+    const spent = set.info.evaluations as number;
+    expect(spent).toBe(20_000 * n);
+    const found = set.info.evaluationsToBest as number;
+    expect(found).toBeLessThan(0.9 * spent);
+    // Signs are checked every 16 steps.
+    expect(found % (16 * n)).toBe(0);
   });
 
   it("tabu counts up to the iteration that found the best, not the end of its walk", async () => {
