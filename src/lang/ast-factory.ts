@@ -66,7 +66,8 @@ export class AstFactory implements ChainOperands<Operand> {
     return this.lines.tokenSpan(token, this.file);
   }
 
-  /** From the start of `first` to the end of `last` (the same as joining their spans, with less garbage). */
+  // Spans from the start of `first` to the end of `last`, each a token or a node's span: the same as
+  // joining the two spans, without building a whole span for a token only to keep one of its ends.
   tokenRange(first: IToken, last: IToken): Span {
     return makeSpan(this.lines.tokenStart(first), this.lines.tokenEnd(last), this.file);
   }

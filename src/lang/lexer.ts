@@ -29,7 +29,7 @@ export interface LexResult {
 // (one array read per token instead of several set lookups: this pass sees every token).
 const CONTINUES_AFTER = 1; // a newline after it cannot end a statement: it needs a right-hand side
 const CONTINUES_BEFORE = 2; // a newline before it cannot end a statement
-const PREFIX = 4; // can only start an operand, so a run of them nests one level each (`- - - x`, `not not b`)
+const PREFIX = 4; // a run of them nests one level each: prefix operators (`- - - x`, `not not b`) and right-associative `^`
 const OPENS = 8;
 const CLOSES = 16;
 const STARTS_NESTING_RUN = 32; // `if` chains nest through `else`, `sum`s through their body
