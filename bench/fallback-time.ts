@@ -7,6 +7,7 @@
 // Run: npx tsx bench/fallback-time.ts [--limits 500,2000] [--runs 5]
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { median } from "../src/bench/statistics.js";
 import { type Backend, BackendError, type SampleSet, solve } from "../src/solve/index.js";
 import { randomQubo } from "../test/solve/problems.js";
 import { hanging, scripted, slow } from "../test/solve/test-backends.js";
@@ -25,12 +26,6 @@ const cases: readonly Case[] = [
   { name: "device fails at 0.3·T", variables: 5, backend: (limitMs) => slow(0.3 * limitMs, scripted([new BackendError("device offline", false)])) },
   { name: "refused (30 qubits)", variables: 30 },
 ];
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 for (const limitMs of limits) {
   for (const c of cases) {
